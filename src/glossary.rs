@@ -1,0 +1,54 @@
+//! The glossary the window and the command line work with: the store, every concept it
+//! holds, and the lookup index over them.
+
+use crate::model::{Concept, Domain};
+use crate::search::{Hit, Index};
+use crate::store::{Store, StoreError};
+
+/// The open user store with its concepts loaded and indexed.
+pub struct Glossary {
+    store: Store,
+    concepts: Vec<Concept>,
+    index: Index,
+}
+
+impl Glossary {
+    /// Loads every concept of `store` and builds the lookup index.
+    pub fn load(store: Store) -> Result<Glossary, StoreError> {
+        let concepts = store.all_concepts()?;
+        let index = Index::build(&concepts);
+        Ok(Glossary {
+            store,
+            concepts,
+            index,
+        })
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Every concept, sorted by id.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// The concept a hit refers to.
+    pub fn concept(&self, hit: &Hit) -> &Concept {
+        &self.concepts[hit.concept]
+    }
+
+    /// The concept with this id, if any.
+    pub fn by_id(&self, id: &str) -> Option<&Concept> {
+        self.concepts
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .map(|at| &self.concepts[at])
+    }
+
+    /// The best `limit` matches for `query`, optionally within one domain.
+    pub fn lookup(&self, query: &str, limit: usize, domain: Option<Domain>) -> Vec<Hit> {
+        self.index.lookup(query, limit, domain)
+    }
+}

@@ -1,0 +1,129 @@
+//! The `keruen` binary: parses the command line, then opens the window or runs one
+//! headless command. Exit status: 0 success, 2 bad usage, 1 any other error.
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use keruen::glossary::Glossary;
+use keruen::model::Lang;
+use keruen::prefs::Prefs;
+use keruen::store::Store;
+use keruen::ui::{self, Screen, ScreenshotRequest, StartOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Keruen — a Kazakh · Russian · Chinese · English glossary and flashcards for logistics.
+#[derive(Debug, Parser)]
+#[command(name = "keruen", version, about)]
+struct Cli {
+    /// Keep user data in DIR instead of the platform's data folder.
+    #[arg(long, global = true, value_name = "DIR", env = "KERUEN_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Render one screen in a real window, save it as PNG to FILE, and exit.
+    #[arg(long, value_name = "FILE")]
+    screenshot: Option<PathBuf>,
+
+    /// The screen to show first: lookup or settings.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(Screen::NAMES))]
+    view: Option<String>,
+
+    /// Text to type into the search box at start.
+    #[arg(long, value_name = "Q")]
+    query: Option<String>,
+
+    /// Interface language for this run: kk, ru, zh or en.
+    #[arg(long, value_name = "LANG", value_parser = clap::builder::PossibleValuesParser::new(["kk", "ru", "zh", "en"]))]
+    ui_lang: Option<String>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Look a term up in any language or in pinyin; best matches first.
+    Lookup {
+        /// What to look for.
+        query: String,
+        /// How many matches to show at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print a JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the built-in and user decks with their sizes.
+    Decks {
+        /// Print a JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("keruen: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open_glossary(data_dir: Option<PathBuf>) -> anyhow::Result<Glossary> {
+    let dir = keruen::paths::data_dir(data_dir)?;
+    let store =
+        Store::open(&dir).with_context(|| format!("cannot open the data in {}", dir.display()))?;
+    Ok(Glossary::load(store)?)
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let glossary = open_glossary(cli.data_dir)?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Some(Command::Lookup { query, limit, json }) => {
+            keruen::cli::lookup(&glossary, &query, limit, json, &mut out)
+        }
+        Some(Command::Decks { json }) => keruen::cli::decks(&glossary, json, &mut out),
+        None => open_window(glossary, cli.screenshot, cli.view, cli.query, cli.ui_lang),
+    }
+}
+
+fn open_window(
+    glossary: Glossary,
+    screenshot: Option<PathBuf>,
+    view: Option<String>,
+    query: Option<String>,
+    ui_lang: Option<String>,
+) -> anyhow::Result<()> {
+    let mut prefs = Prefs::load(glossary.store())?;
+    if let Some(lang) = ui_lang {
+        prefs.ui_lang = lang.parse::<Lang>()?;
+    }
+    let screen = view
+        .as_deref()
+        .and_then(Screen::from_name)
+        .unwrap_or(Screen::Lookup);
+    let request = screenshot.map(|path| ScreenshotRequest::new(path, [1280.0, 800.0]));
+    let start = StartOptions {
+        screen,
+        query,
+        screenshot: request.clone(),
+    };
+    ui::run(glossary, prefs, start).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    if let Some(request) = request {
+        match request.outcome() {
+            Some(Ok(())) => {}
+            Some(Err(error)) => bail!("the screenshot failed: {error}"),
+            None => bail!("the window closed before the screenshot was taken"),
+        }
+    }
+    Ok(())
+}

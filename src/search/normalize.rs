@@ -1,0 +1,69 @@
+//! Folding text into search keys: one spelling for what users consider the same letters.
+
+/// Folds text for matching: lower case, `ё` = `е`, Kazakh letters to their Russian
+/// look-alikes (`қ` → `к`), tone marks dropped (`ā` → `a`), `ü` written `v` as pinyin
+/// keyboards do, and every run of punctuation or space made one space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let folded = fold_char(c);
+        if folded.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(folded);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The same key without any spaces (`ti dan` and `tídān` both give `tidan`).
+pub fn compact(folded: &str) -> String {
+    folded.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'ё' => 'е',
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        'ā' | 'á' | 'ǎ' | 'à' => 'a',
+        'ē' | 'é' | 'ě' | 'è' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+        'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => 'v',
+        '\'' | '’' => ' ',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_yo_kazakh_and_tones() {
+        assert_eq!(fold("Жүк ТАСЫМАЛЫ"), "жук тасымалы");
+        assert_eq!(fold("ЁЛКА"), "елка");
+        assert_eq!(fold("jízhuāngxiāng bānliè"), "jizhuangxiang banlie");
+        assert_eq!(fold("lǜsè"), "lvse");
+        assert_eq!(fold("Xī'ān"), "xi an");
+        assert_eq!(fold("  B/L  "), "b l");
+    }
+
+    #[test]
+    fn compact_drops_spaces() {
+        assert_eq!(compact(&fold("tí dān")), "tidan");
+    }
+}

@@ -1,0 +1,140 @@
+//! Reading concepts out of the store.
+
+use super::bundle_writer::insert_terms_and_definitions;
+use super::{Store, StoreError};
+use crate::model::{Concept, Domain, Lang, LangEntry, Origin, Term, TermKind};
+use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
+
+impl Store {
+    /// Every concept in the store, bundled and user, sorted by id.
+    pub fn all_concepts(&self) -> Result<Vec<Concept>, StoreError> {
+        let mut concepts = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT id, domain, origin, from_article, article_context, source, note, homonyms
+             FROM concept ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let domain: String = row.get(1)?;
+            let origin: String = row.get(2)?;
+            let homonyms: String = row.get(7)?;
+            let concept = Concept {
+                domain: domain
+                    .parse::<Domain>()
+                    .map_err(|e| StoreError::Corrupt(format!("concept '{id}': {e}")))?,
+                origin: if origin == "user" {
+                    Origin::User
+                } else {
+                    Origin::Bundled
+                },
+                from_article: row.get(3)?,
+                article_context: row.get(4)?,
+                source: row.get(5)?,
+                note: row.get(6)?,
+                homonyms: homonyms.split_whitespace().map(str::to_string).collect(),
+                kk: LangEntry::default(),
+                ru: LangEntry::default(),
+                zh: LangEntry::default(),
+                en: LangEntry::default(),
+                id: id.clone(),
+            };
+            index.insert(id, concepts.len());
+            concepts.push(concept);
+        }
+
+        let mut stmt = self.conn.prepare(
+            "SELECT concept_id, lang, text, pinyin, kind FROM term
+             ORDER BY concept_id, lang, position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let concept_id: String = row.get(0)?;
+            let (lang, kind) = (lang_of(row.get(1)?)?, row.get::<_, String>(4)?);
+            let term = Term {
+                text: row.get(2)?,
+                pinyin: row.get(3)?,
+                kind: TermKind::from_name(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("term kind '{kind}'")))?,
+            };
+            if let Some(&at) = index.get(&concept_id) {
+                concepts[at].lang_mut(lang).terms.push(term);
+            }
+        }
+
+        let mut stmt = self
+            .conn
+            .prepare("SELECT concept_id, lang, definition, example FROM definition")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let concept_id: String = row.get(0)?;
+            let lang = lang_of(row.get(1)?)?;
+            if let Some(&at) = index.get(&concept_id) {
+                let entry = concepts[at].lang_mut(lang);
+                entry.definition = row.get(2)?;
+                entry.example = row.get(3)?;
+            }
+        }
+        Ok(concepts)
+    }
+
+    /// The number of concepts in the store.
+    pub fn concept_count(&self) -> Result<usize, StoreError> {
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM concept", [], |row| row.get(0))?;
+        Ok(count as usize)
+    }
+}
+
+fn lang_of(code: String) -> Result<Lang, StoreError> {
+    code.parse::<Lang>()
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+impl Store {
+    /// Saves a concept of the user's own (origin `user`), replacing an earlier version with
+    /// the same id. A bundled concept's id is refused: bundled entries are not overwritten.
+    pub fn save_user_concept(&mut self, concept: &Concept) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let existing: Option<String> = tx
+            .query_row(
+                "SELECT origin FROM concept WHERE id = ?1",
+                [&concept.id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if existing.as_deref() == Some("bundled") {
+            return Err(StoreError::Conflict(format!(
+                "'{}' is the id of a built-in concept",
+                concept.id
+            )));
+        }
+        tx.execute(
+            "INSERT INTO concept (id, domain, origin, from_article, article_context, source, note, homonyms)
+             VALUES (?1, ?2, 'user', ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id) DO UPDATE SET domain = excluded.domain,
+                 from_article = excluded.from_article, article_context = excluded.article_context,
+                 source = excluded.source, note = excluded.note, homonyms = excluded.homonyms",
+            params![
+                concept.id,
+                concept.domain.id(),
+                concept.from_article,
+                concept.article_context,
+                concept.source,
+                concept.note,
+                concept.homonyms.join(" "),
+            ],
+        )?;
+        tx.execute("DELETE FROM term WHERE concept_id = ?1", [&concept.id])?;
+        tx.execute(
+            "DELETE FROM definition WHERE concept_id = ?1",
+            [&concept.id],
+        )?;
+        insert_terms_and_definitions(&tx, concept)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

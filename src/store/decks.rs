@@ -1,0 +1,63 @@
+//! Deck sizes as the store counts them.
+
+use super::{Store, StoreError};
+
+/// A user deck and how many concepts it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckCount {
+    /// The deck's row id.
+    pub id: i64,
+    /// The name the user gave it.
+    pub name: String,
+    /// How many concepts it holds.
+    pub concepts: usize,
+}
+
+impl Store {
+    /// The user's own decks with their sizes, by name.
+    pub fn user_decks(&self) -> Result<Vec<DeckCount>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, d.name, count(dc.concept_id) FROM deck AS d
+             LEFT JOIN deck_concept AS dc ON dc.deck_id = d.id
+             GROUP BY d.id ORDER BY d.name",
+        )?;
+        let decks = stmt
+            .query_map([], |row| {
+                Ok(DeckCount {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    concepts: row.get::<_, i64>(2)? as usize,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(decks)
+    }
+}
+
+impl Store {
+    /// Creates an empty user deck and returns its id. Names are unique.
+    pub fn create_deck(&self, name: &str) -> Result<i64, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Conflict("a deck needs a name".into()));
+        }
+        let inserted = self
+            .conn
+            .execute("INSERT OR IGNORE INTO deck (name) VALUES (?1)", [name])?;
+        if inserted == 0 {
+            return Err(StoreError::Conflict(format!(
+                "a deck named '{name}' exists already"
+            )));
+        }
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Puts a concept into a user deck (nothing happens if it is there already).
+    pub fn add_to_deck(&self, deck_id: i64, concept_id: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO deck_concept (deck_id, concept_id) VALUES (?1, ?2)",
+            rusqlite::params![deck_id, concept_id],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,303 @@
+//! The Lookup screen: the search box over a virtualised result list, and the concept card.
+
+use super::{card, style};
+use crate::glossary::Glossary;
+use crate::i18n::I18n;
+use crate::model::{Domain, Lang};
+use crate::prefs::Prefs;
+use crate::search::{Hit, highlight::matched_range};
+use egui::text::LayoutJob;
+use egui::{Key, TextFormat, TextStyle};
+
+/// How many results the list holds at most.
+const RESULT_LIMIT: usize = 500;
+
+/// What the Lookup screen remembers between frames.
+pub struct LookupState {
+    query: String,
+    domain: Option<Domain>,
+    hits: Vec<Hit>,
+    selected: usize,
+    focus_pending: bool,
+    scroll_to_selected: bool,
+    copied: Option<String>,
+}
+
+impl LookupState {
+    /// An empty search listing every concept.
+    pub fn new(glossary: &Glossary) -> LookupState {
+        let mut state = LookupState {
+            query: String::new(),
+            domain: None,
+            hits: Vec::new(),
+            selected: 0,
+            focus_pending: true,
+            scroll_to_selected: false,
+            copied: None,
+        };
+        state.refresh(glossary);
+        state
+    }
+
+    /// Replaces the query and searches again.
+    pub fn set_query(&mut self, glossary: &Glossary, query: &str) {
+        self.query = query.to_string();
+        self.refresh(glossary);
+    }
+
+    /// Which result is selected, if there are any.
+    pub fn selected_index(&self) -> Option<usize> {
+        (self.selected < self.hits.len()).then_some(self.selected)
+    }
+
+    /// The concept the card shows: the selected result's.
+    pub fn opened<'g>(&self, glossary: &'g Glossary) -> Option<&'g crate::model::Concept> {
+        self.hits
+            .get(self.selected)
+            .map(|hit| glossary.concept(hit))
+    }
+
+    /// How many results the list holds.
+    pub fn result_count(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// Puts the keyboard focus into the search box on the next frame.
+    pub fn request_focus(&mut self) {
+        self.focus_pending = true;
+    }
+
+    fn refresh(&mut self, glossary: &Glossary) {
+        self.hits = glossary.lookup(&self.query, RESULT_LIMIT, self.domain);
+        self.selected = 0;
+        self.scroll_to_selected = true;
+        self.copied = None;
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, glossary: &Glossary, i18n: &I18n, prefs: &Prefs) {
+        egui::Panel::left("results")
+            .resizable(true)
+            .default_size(400.0)
+            .min_size(280.0)
+            .show(ui, |ui| self.results_panel(ui, glossary, i18n));
+        let opened = self
+            .hits
+            .get(self.selected)
+            .map(|hit| glossary.concept(hit));
+        egui::CentralPanel::default().show(ui, |ui| match opened {
+            Some(concept) => card::show(ui, concept, i18n, prefs, &mut self.copied),
+            None => {
+                ui.add_space(24.0);
+                ui.vertical_centered(|ui| {
+                    ui.weak(i18n.t("no-selection"));
+                });
+            }
+        });
+    }
+
+    fn results_panel(&mut self, ui: &mut egui::Ui, glossary: &Glossary, i18n: &I18n) {
+        self.handle_keys(ui, glossary);
+        ui.add_space(6.0);
+        let search_box = egui::TextEdit::singleline(&mut self.query)
+            .id_salt("search-box")
+            .hint_text(i18n.t("search-hint"))
+            .desired_width(f32::INFINITY)
+            .font(TextStyle::Heading);
+        let response = ui.add(search_box);
+        if self.focus_pending {
+            response.request_focus();
+            self.focus_pending = false;
+        }
+        if response.changed() {
+            self.refresh(glossary);
+        }
+        ui.horizontal(|ui| {
+            let before = self.domain;
+            let label = |d: Option<Domain>| match d {
+                Some(domain) => i18n.t(&format!("domain-{}", domain.id())),
+                None => i18n.t("domain-all"),
+            };
+            let filter = egui::ComboBox::from_id_salt("domain-filter")
+                .selected_text(label(self.domain))
+                .width(220.0)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.domain, None, label(None));
+                    for domain in Domain::ALL {
+                        ui.selectable_value(&mut self.domain, Some(domain), label(Some(domain)));
+                    }
+                });
+            let name = i18n.t("domain-filter");
+            filter.response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, ui.is_enabled(), &name)
+            });
+            if self.domain != before {
+                self.refresh(glossary);
+            }
+            ui.weak(i18n.t_with("results-count", "count", self.hits.len()));
+        });
+        ui.separator();
+        if self.hits.is_empty() {
+            ui.weak(i18n.t_with("no-results", "query", self.query.as_str()));
+            return;
+        }
+        self.result_list(ui, glossary, i18n);
+    }
+
+    fn handle_keys(&mut self, ui: &mut egui::Ui, glossary: &Glossary) {
+        let (down, up, escape, enter) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                i.consume_key(egui::Modifiers::NONE, Key::Escape),
+                i.key_pressed(Key::Enter),
+            )
+        });
+        let last = self.hits.len().saturating_sub(1);
+        if down && self.selected < last {
+            self.selected += 1;
+            self.scroll_to_selected = true;
+        }
+        if up && self.selected > 0 {
+            self.selected -= 1;
+            self.scroll_to_selected = true;
+        }
+        if escape {
+            self.set_query(glossary, "");
+            self.focus_pending = true;
+        }
+        if enter {
+            // The card already shows the selection; keep typing where the user is.
+            self.focus_pending = true;
+        }
+    }
+
+    fn result_list(&mut self, ui: &mut egui::Ui, glossary: &Glossary, i18n: &I18n) {
+        let body = ui.text_style_height(&TextStyle::Body);
+        let small = ui.text_style_height(&TextStyle::Small);
+        let row_height = body + small + 14.0;
+        let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if std::mem::take(&mut self.scroll_to_selected) {
+            let visible = ui.available_height();
+            let target = (self.selected as f32 + 1.0) * (row_height + ui.spacing().item_spacing.y);
+            scroll = scroll.vertical_scroll_offset((target - visible / 2.0).max(0.0));
+        }
+        scroll.show_rows(ui, row_height, self.hits.len(), |ui, rows| {
+            for at in rows {
+                let hit = &self.hits[at];
+                let selected = at == self.selected;
+                let response =
+                    result_row(ui, glossary, i18n, hit, &self.query, selected, row_height);
+                if response.clicked() {
+                    self.selected = at;
+                    self.copied = None;
+                }
+            }
+        });
+    }
+}
+
+/// One row of the result list: the matched term with the match highlighted, then the other
+/// languages small and grey, and the domain.
+fn result_row(
+    ui: &mut egui::Ui,
+    glossary: &Glossary,
+    i18n: &I18n,
+    hit: &Hit,
+    query: &str,
+    selected: bool,
+    height: f32,
+) -> egui::Response {
+    let concept = glossary.concept(hit);
+    let dark = ui.visuals().dark_mode;
+    let term = &concept.lang(hit.lang).terms[hit.term];
+    let body = TextStyle::Body.resolve(ui.style());
+    let small = TextStyle::Small.resolve(ui.style());
+    let strong = ui.visuals().strong_text_color();
+    let weak = ui.visuals().weak_text_color();
+
+    let mut title = LayoutJob::default();
+    append_highlighted(
+        &mut title,
+        &term.text,
+        query,
+        &body,
+        strong,
+        style::highlight(dark),
+    );
+    if let Some(pinyin) = &term.pinyin {
+        title.append("  ", 0.0, TextFormat::simple(body.clone(), strong));
+        append_highlighted(
+            &mut title,
+            pinyin,
+            query,
+            &body,
+            weak,
+            style::highlight(dark),
+        );
+    }
+    let others: Vec<String> = Lang::ALL
+        .into_iter()
+        .filter(|&lang| lang != hit.lang || hit.term != 0)
+        .map(|lang| match lang {
+            Lang::Zh => format!("{} {}", concept.preferred(lang), concept.pinyin()),
+            _ => concept.preferred(lang).to_string(),
+        })
+        .collect();
+    let subtitle = others.join(" · ");
+    let domain_label = i18n.t(&format!("domain-{}", concept.domain.id()));
+
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 4.0, visuals.bg_fill);
+        }
+        let inner = rect.shrink2(egui::vec2(8.0, 5.0));
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+        egui::Sides::new().shrink_left().truncate().show(
+            &mut child,
+            |ui| ui.add(egui::Label::new(title).selectable(false)),
+            |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(domain_label)
+                            .font(small.clone())
+                            .color(weak),
+                    )
+                    .selectable(false),
+                )
+            },
+        );
+        child.add(
+            egui::Label::new(egui::RichText::new(subtitle).font(small).color(weak))
+                .truncate()
+                .selectable(false),
+        );
+    }
+    response
+}
+
+/// Appends `text` to `job`, with the part matching `query` on a highlight background.
+fn append_highlighted(
+    job: &mut LayoutJob,
+    text: &str,
+    query: &str,
+    font: &egui::FontId,
+    color: egui::Color32,
+    highlight: egui::Color32,
+) {
+    let plain = TextFormat::simple(font.clone(), color);
+    match matched_range(text, query) {
+        Some(range) => {
+            job.append(&text[..range.start], 0.0, plain.clone());
+            let mut marked = plain.clone();
+            marked.background = highlight;
+            job.append(&text[range.clone()], 0.0, marked);
+            job.append(&text[range.end..], 0.0, plain);
+        }
+        None => job.append(text, 0.0, plain),
+    }
+}

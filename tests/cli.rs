@@ -1,0 +1,127 @@
+//! The command-line contract of DESIGN.md: commands, JSON shapes, exit codes.
+
+use std::process::{Command, Output};
+
+fn keruen(data_dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_keruen"))
+        .args(args)
+        .env("KERUEN_DATA_DIR", data_dir)
+        .output()
+        .expect("keruen runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn lookup_json_has_the_promised_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = json(&keruen(dir.path(), &["lookup", "train", "--json"]));
+    let rows = rows.as_array().expect("an array");
+    assert!(!rows.is_empty(), "'train' finds something");
+    for row in rows {
+        for field in ["id", "domain", "en", "ru", "kk", "zh", "pinyin", "score"] {
+            assert!(row.get(field).is_some(), "{field} missing in {row}");
+        }
+    }
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"container-train"), "{ids:?}");
+    let scores: Vec<u64> = rows.iter().map(|r| r["score"].as_u64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+}
+
+#[test]
+fn lookup_finds_each_language_and_pinyin() {
+    let dir = tempfile::tempdir().unwrap();
+    for query in [
+        "container train",
+        "контейнерный поезд",
+        "集装箱",
+        "jizhuangxiang",
+        "jízhuāngxiāng",
+    ] {
+        let rows = json(&keruen(
+            dir.path(),
+            &["lookup", query, "--json", "--limit", "5"],
+        ));
+        let ids: Vec<&str> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&"container-train"), "{query}: {ids:?}");
+    }
+}
+
+#[test]
+fn lookup_respects_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = json(&keruen(
+        dir.path(),
+        &["lookup", "a", "--json", "--limit", "3"],
+    ));
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn decks_json_lists_domains_and_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = json(&keruen(dir.path(), &["decks", "--json"]));
+    let decks = decks.as_array().unwrap();
+    for deck in decks {
+        for field in ["id", "name", "concepts", "builtin"] {
+            assert!(deck.get(field).is_some(), "{field} missing in {deck}");
+        }
+    }
+    let article = decks
+        .iter()
+        .find(|d| d["id"] == "article")
+        .expect("the article deck");
+    assert!(article["concepts"].as_u64().unwrap() >= 40);
+    assert_eq!(decks.iter().filter(|d| d["builtin"] == true).count(), 13);
+}
+
+#[test]
+fn bad_usage_exits_2_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = keruen(dir.path(), &["lookup"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("QUERY"));
+    let output = keruen(dir.path(), &["lookup", "x", "--limit", "many"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn other_errors_exit_1_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let output = keruen(&file, &["lookup", "train"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("data folder"), "{stderr}");
+}
+
+#[test]
+fn data_dir_flag_wins_over_the_environment() {
+    let env_dir = tempfile::tempdir().unwrap();
+    let flag_dir = tempfile::tempdir().unwrap();
+    let output = keruen(
+        env_dir.path(),
+        &["--data-dir", flag_dir.path().to_str().unwrap(), "decks"],
+    );
+    assert!(output.status.success());
+    assert!(flag_dir.path().join(keruen::store::STORE_FILE).exists());
+    assert!(!env_dir.path().join(keruen::store::STORE_FILE).exists());
+}

@@ -1,0 +1,174 @@
+//! The user store: schema, migrations, and merging a changed bundled termbase.
+
+mod common;
+
+use keruen::model::{Concept, Domain, LangEntry, Origin, Term, TermKind};
+use keruen::prefs::Prefs;
+use keruen::store::{Store, StoreError};
+
+fn entry(text: &str, pinyin: Option<&str>) -> LangEntry {
+    LangEntry {
+        terms: vec![Term {
+            text: text.into(),
+            pinyin: pinyin.map(str::to_string),
+            kind: TermKind::Preferred,
+        }],
+        definition: Some(format!("Definition of {text}.")),
+        example: None,
+    }
+}
+
+fn user_concept(id: &str) -> Concept {
+    Concept {
+        id: id.into(),
+        domain: Domain::Customs,
+        origin: Origin::User,
+        from_article: false,
+        article_context: None,
+        source: "my notes".into(),
+        note: None,
+        homonyms: vec![],
+        kk: entry("менің терминім", None),
+        ru: entry("мой термин", None),
+        zh: entry("我的术语", Some("wǒ de shùyǔ")),
+        en: entry("my term", None),
+    }
+}
+
+#[test]
+fn a_newer_bundle_keeps_every_user_row_and_adds_new_concepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_bundle =
+        common::bundle_from_dir(&common::root().join("tests/fixtures/termbase-old"), "old");
+
+    let mut store = Store::open_with_bundle(dir.path(), &old_bundle).unwrap();
+    assert_eq!(store.concept_count().unwrap(), 1);
+    store.save_user_concept(&user_concept("my-term")).unwrap();
+    let deck = store.create_deck("Khorgos call").unwrap();
+    store.add_to_deck(deck, "container-train").unwrap();
+    store.add_to_deck(deck, "my-term").unwrap();
+    let prefs = Prefs {
+        text_scale: 1.3,
+        ..Prefs::default()
+    };
+    prefs.save(&store).unwrap();
+    let old = store.all_concepts().unwrap();
+    assert_eq!(
+        old[0].preferred(keruen::model::Lang::En),
+        "container train (old wording)"
+    );
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let concepts = store.all_concepts().unwrap();
+    let bundled = common::bundled_source();
+    assert_eq!(
+        concepts.len(),
+        bundled.len() + 1,
+        "every bundled concept plus the user's"
+    );
+    let mine = concepts.iter().find(|c| c.id == "my-term").unwrap();
+    assert_eq!(mine, &user_concept("my-term"));
+    let train = concepts.iter().find(|c| c.id == "container-train").unwrap();
+    let expected = bundled.iter().find(|c| c.id == "container-train").unwrap();
+    assert_eq!(
+        train.en, expected.en,
+        "the bundled concept took the new wording"
+    );
+    let decks = store.user_decks().unwrap();
+    assert_eq!(decks.len(), 1);
+    assert_eq!(
+        (decks[0].name.as_str(), decks[0].concepts),
+        ("Khorgos call", 2)
+    );
+    assert_eq!(Prefs::load(&store).unwrap().text_scale, 1.3);
+}
+
+#[test]
+fn a_user_concept_is_never_overwritten_by_a_bundled_one_with_the_same_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_bundle =
+        common::bundle_from_dir(&common::root().join("tests/fixtures/termbase-old"), "old");
+    let mut store = Store::open_with_bundle(dir.path(), &old_bundle).unwrap();
+    let bundled = common::bundled_source();
+    let taken = bundled.iter().find(|c| c.id != "container-train").unwrap();
+    let mut mine = user_concept(&taken.id);
+    mine.domain = taken.domain;
+    store.save_user_concept(&mine).unwrap();
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let found = store
+        .all_concepts()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == taken.id)
+        .unwrap();
+    assert_eq!(found, mine);
+}
+
+#[test]
+fn a_bundled_id_cannot_be_saved_as_a_user_concept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let error = store
+        .save_user_concept(&user_concept("container-train"))
+        .unwrap_err();
+    assert!(matches!(error, StoreError::Conflict(_)), "{error}");
+}
+
+#[test]
+fn reopening_is_idempotent_and_merges_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Store::open(dir.path()).unwrap().all_concepts().unwrap();
+    let second = Store::open(dir.path()).unwrap().all_concepts().unwrap();
+    assert_eq!(first, second);
+    assert_eq!(first, {
+        let mut bundled = common::bundled_source();
+        bundled.sort_by(|a, b| a.id.cmp(&b.id));
+        bundled
+    });
+}
+
+#[test]
+fn a_store_from_a_newer_keruen_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    let conn = rusqlite::Connection::open(dir.path().join(keruen::store::STORE_FILE)).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let error = Store::open(dir.path())
+        .err()
+        .expect("a newer schema is refused");
+    assert!(matches!(error, StoreError::TooNew { found: 99, .. }));
+    assert!(error.to_string().contains("newer version of Keruen"));
+}
+
+#[test]
+fn the_store_uses_wal_and_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    let conn = rusqlite::Connection::open(dir.path().join(keruen::store::STORE_FILE)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert!(version >= 1);
+}
+
+#[test]
+fn decks_need_unique_names() {
+    let store = Store::open_in_memory().unwrap();
+    store.create_deck("Rail words").unwrap();
+    assert!(matches!(
+        store.create_deck(" Rail words ").unwrap_err(),
+        StoreError::Conflict(_)
+    ));
+    assert!(matches!(
+        store.create_deck("  ").unwrap_err(),
+        StoreError::Conflict(_)
+    ));
+}
