@@ -1,8 +1,8 @@
 //! The glossary the window and the command line work with: the store, every concept it
 //! holds, and the lookup index over them.
 
-use crate::model::{Concept, Domain};
-use crate::search::{Hit, Index};
+use crate::model::Concept;
+use crate::search::{Hit, Index, Options};
 use crate::store::{Store, StoreError};
 
 /// The open user store with its concepts loaded and indexed.
@@ -47,8 +47,13 @@ impl Glossary {
             .map(|at| &self.concepts[at])
     }
 
-    /// The best `limit` matches for `query`, optionally within one domain.
-    pub fn lookup(&self, query: &str, limit: usize, domain: Option<Domain>) -> Vec<Hit> {
-        self.index.lookup(query, limit, domain)
+    /// The best `limit` matches for `query`.
+    pub fn lookup(&self, query: &str, limit: usize, options: Options) -> Vec<Hit> {
+        self.index.lookup(query, limit, options)
+    }
+
+    /// Near misses for a query that found nothing ("did you mean").
+    pub fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.index.suggest(query, limit)
     }
 }

@@ -92,3 +92,47 @@ fn loading_a_folder_reports_the_file_of_a_parse_error() {
     let error = termbase::load_dir(&common::root().join("tests/fixtures/broken")).unwrap_err();
     assert!(error.contains(".toml"), "{error}");
 }
+
+#[test]
+fn every_domain_has_at_least_its_minimum() {
+    use keruen::model::Domain;
+    let concepts = common::bundled_source();
+    let minimum = |domain: Domain| match domain {
+        Domain::Policy => 40,
+        Domain::Rail => 50,
+        Domain::Road | Domain::Air | Domain::Sea => 30,
+        Domain::Forwarding => 40,
+        Domain::Customs => 50,
+        Domain::TradeTerms | Domain::Geography => 20,
+        Domain::Documents | Domain::Warehousing => 30,
+        Domain::Finance => 25,
+    };
+    for domain in Domain::ALL {
+        let count = concepts.iter().filter(|c| c.domain == domain).count();
+        assert!(
+            count >= minimum(domain),
+            "{domain}: {count} < {}",
+            minimum(domain)
+        );
+    }
+    assert!(concepts.len() >= 400, "{} concepts", concepts.len());
+}
+
+#[test]
+fn all_eleven_incoterms_2020_rules_are_there() {
+    let concepts = common::bundled_source();
+    for rule in [
+        "exw", "fca", "cpt", "cip", "dap", "dpu", "ddp", "fas", "fob", "cfr", "cif",
+    ] {
+        let id = format!("incoterms-{rule}");
+        let concept = concepts
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        let code = rule.to_uppercase();
+        assert!(
+            concept.en.terms.iter().any(|t| t.text == code),
+            "{id} lacks the code {code}"
+        );
+    }
+}

@@ -146,3 +146,43 @@ fn preferences_persist_in_the_store() {
     assert_eq!(prefs.ui_lang, keruen::model::Lang::Ru);
     assert_eq!(prefs.theme, keruen::prefs::Theme::Dark);
 }
+
+#[test]
+fn every_kind_of_query_works_in_the_window() {
+    for (query, expected) in [
+        ("提单", "bill-of-lading"),
+        ("konosament", "bill-of-lading"),
+        ("rjyjcfvtyn", "bill-of-lading"),
+        ("ti2dan1", "bill-of-lading"),
+        ("контейнерных поездов", "container-train"),
+        ("кеден одагы", "customs-union"),
+        ("logisitcs", "logistics"),
+        ("declaration", "customs-declaration"),
+    ] {
+        let mut harness = harness(Prefs::default());
+        type_query(&mut harness, query);
+        let listed: Vec<String> = (0..harness.state().result_count().min(3))
+            .map(|at| harness.state().result_id(at).unwrap().to_string())
+            .collect();
+        assert!(
+            listed.iter().any(|id| id == expected),
+            "{query}: {listed:?}"
+        );
+        assert!(harness.state().opened_concept().is_some());
+    }
+}
+
+#[test]
+fn nothing_found_offers_did_you_mean() {
+    let mut harness = harness(Prefs::default());
+    type_query(&mut harness, "palett");
+    assert_eq!(harness.state().result_count(), 0);
+    assert!(harness.query_by_label_contains("Did you mean").is_some());
+    harness.get_by_label("pallet").click();
+    harness.run();
+    assert_eq!(
+        harness.get_by_role(Role::TextInput).value().as_deref(),
+        Some("pallet")
+    );
+    assert_eq!(harness.state().opened_concept(), Some("pallet"));
+}

@@ -21,6 +21,7 @@ results-count = { $count ->
    *[other] { $count } results
 }
 no-results = Nothing matches “{ $query }”.
+did-you-mean = Did you mean:
 no-selection = Choose a term on the left to see it in all four languages.
 lang-kk = Kazakh
 lang-ru = Russian

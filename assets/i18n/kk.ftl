@@ -18,6 +18,7 @@ domain-finance = Қаржы және төлемдер
 domain-geography = Дәліз географиясы
 results-count = { $count } нәтиже
 no-results = «{ $query }» бойынша ештеңе табылмады.
+did-you-mean = Мүмкін, мынаны іздедіңіз:
 no-selection = Терминді төрт тілде көру үшін оны сол жақтан таңдаңыз.
 lang-kk = Қазақ тілі
 lang-ru = Орыс тілі

@@ -23,6 +23,7 @@ results-count = { $count ->
    *[other] { $count } результата
 }
 no-results = По запросу «{ $query }» ничего не найдено.
+did-you-mean = Возможно, вы имели в виду:
 no-selection = Выберите термин слева, чтобы увидеть его на четырёх языках.
 lang-kk = Казахский
 lang-ru = Русский

@@ -18,6 +18,7 @@ domain-finance = 金融与支付
 domain-geography = 走廊地理
 results-count = 共 { $count } 条结果
 no-results = 没有与“{ $query }”匹配的结果。
+did-you-mean = 您是不是要找：
 no-selection = 在左侧选择一个术语，即可查看它的四种语言对照。
 lang-kk = 哈萨克语
 lang-ru = 俄语

@@ -3,7 +3,7 @@
 use crate::decks;
 use crate::glossary::Glossary;
 use crate::model::Lang;
-use crate::search::{Form, Hit, MatchKind};
+use crate::search::{Form, Hit, MatchKind, Options};
 use serde::Serialize;
 use std::io::Write;
 
@@ -37,7 +37,9 @@ pub struct Matched<'a> {
     pub lang: Lang,
     /// The matched term as written (or its pinyin, when the pinyin matched).
     pub text: &'a str,
-    /// Exact, prefix, word or inside.
+    /// Which spelling matched: text, pinyin or translit.
+    pub form: Form,
+    /// Exact, prefix, word, stem, layout or fuzzy.
     pub kind: MatchKind,
 }
 
@@ -46,7 +48,7 @@ pub fn lookup_row<'a>(glossary: &'a Glossary, hit: &Hit) -> LookupRow<'a> {
     let concept = glossary.concept(hit);
     let term = &concept.lang(hit.lang).terms[hit.term];
     let text = match hit.form {
-        Form::Text => term.text.as_str(),
+        Form::Text | Form::Translit => term.text.as_str(),
         Form::Pinyin => term.pinyin.as_deref().unwrap_or(&term.text),
     };
     LookupRow {
@@ -61,6 +63,7 @@ pub fn lookup_row<'a>(glossary: &'a Glossary, hit: &Hit) -> LookupRow<'a> {
         matched: Matched {
             lang: hit.lang,
             text,
+            form: hit.form,
             kind: hit.kind,
         },
     }
@@ -74,7 +77,7 @@ pub fn lookup(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let hits = glossary.lookup(query, limit, None);
+    let hits = glossary.lookup(query, limit, Options::default());
     let rows: Vec<LookupRow> = hits.iter().map(|hit| lookup_row(glossary, hit)).collect();
     if json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;

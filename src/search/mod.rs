@@ -1,52 +1,72 @@
-//! Lookup: finds concepts from whatever the user types, in any of the four languages or
-//! in pinyin. No SQL and no egui here; the window and `keruen lookup` share this code.
+//! Lookup: finds concepts from whatever the user types, in any of the four languages, in
+//! pinyin, in Latin letters for Kazakh and Russian, in the wrong keyboard layout, inflected,
+//! or with a short typo. No SQL and no egui here; the window and `keruen lookup` share it.
+//!
+//! Ranking: exact, then prefix, then word inside the term, then stem, then the other
+//! keyboard layout, then typo; within a tier, preferred terms, the user's own languages and
+//! shorter terms first.
 
+pub mod fuzzy;
 pub mod highlight;
+pub mod layout;
 pub mod normalize;
+mod query;
+pub mod space;
+pub mod translit;
 
 use crate::model::{Concept, Domain, Lang};
-use normalize::{compact, fold};
+use fuzzy::DeletionIndex;
+use normalize::fold;
 use serde::Serialize;
+use space::{Space, SpaceBuilder, is_han};
 
-/// How a key matched the query, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// How a hit matched the query, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchKind {
     /// The whole term equals the query.
     Exact,
     /// The term starts with the query.
     Prefix,
-    /// A word inside the term starts with the query.
+    /// Words inside the term start with the query's words.
     Word,
-    /// The query stands somewhere inside the term.
-    Inside,
+    /// The query's words, reduced to their stems, start words of the term.
+    Stem,
+    /// The query typed in the other keyboard layout matches.
+    Layout,
+    /// Within a typo or two of the query.
+    Fuzzy,
 }
 
 impl MatchKind {
     fn base_score(self) -> u32 {
         match self {
-            MatchKind::Exact => 1000,
-            MatchKind::Prefix => 800,
-            MatchKind::Word => 600,
-            MatchKind::Inside => 400,
+            MatchKind::Exact => 6000,
+            MatchKind::Prefix => 5000,
+            MatchKind::Word => 4000,
+            MatchKind::Stem => 3000,
+            MatchKind::Layout => 2000,
+            MatchKind::Fuzzy => 1000,
         }
     }
 }
 
-/// Which written form of which term a hit came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Which spelling of a term a hit came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// The term as written.
     Text,
     /// The pinyin of a Chinese term.
     Pinyin,
+    /// A Kazakh or Russian term in Latin letters.
+    Translit,
 }
 
 /// One concept found by a query.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
-    /// Index of the concept in the slice the index was built from.
+    /// Position of the concept in the slice the index was built from.
     pub concept: usize,
     /// Higher is better.
     pub score: u32,
@@ -54,122 +74,99 @@ pub struct Hit {
     pub kind: MatchKind,
     /// The language of the matched term.
     pub lang: Lang,
-    /// Index of the matched term within its language entry.
+    /// Position of the matched term within its language entry.
     pub term: usize,
-    /// Whether the text or the pinyin matched.
+    /// Which spelling matched.
     pub form: Form,
 }
 
-/// A search key: one folded spelling of one term.
-struct Key {
-    concept: u32,
-    lang: Lang,
-    term: u16,
-    form: Form,
-    folded: String,
-    compact: String,
+/// What a lookup asks for besides the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Only concepts of this domain.
+    pub domain: Option<Domain>,
+    /// Languages the user knows or learns: their terms rank first among equals.
+    pub prefer: &'a [Lang],
 }
 
 /// An in-memory index over a set of concepts.
 pub struct Index {
-    keys: Vec<Key>,
+    plain: Space,
+    translit: Space,
+    typos: DeletionIndex,
+    translit_typos: DeletionIndex,
     domains: Vec<Domain>,
+}
+
+/// The deletion index over a space's words (Chinese excluded: typos there are not letters).
+fn typo_index(space: &Space) -> DeletionIndex {
+    let mut typos = DeletionIndex::default();
+    for id in 0..space.word_count() as u32 {
+        let word = space.word(id);
+        if !word.chars().any(is_han) {
+            typos.insert(id, word);
+        }
+    }
+    typos.finish();
+    typos
 }
 
 impl Index {
     /// Builds the index over `concepts`; hits refer to them by position.
     pub fn build(concepts: &[Concept]) -> Index {
-        let mut keys = Vec::new();
+        let mut plain = SpaceBuilder::default();
+        let mut translit = SpaceBuilder::default();
         for (at, concept) in concepts.iter().enumerate() {
+            let at = at as u32;
             for lang in Lang::ALL {
-                for (term_at, term) in concept.lang(lang).terms.iter().enumerate() {
-                    let spellings = std::iter::once((Form::Text, term.text.as_str()))
-                        .chain(term.pinyin.as_deref().map(|p| (Form::Pinyin, p)));
-                    for (form, text) in spellings {
-                        let folded = fold(text);
-                        keys.push(Key {
-                            concept: at as u32,
+                for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
+                    let term_at = term_at as u8;
+                    let folded = fold(&term.text);
+                    plain.add(at, lang, term_at, Form::Text, &folded);
+                    if let Some(pinyin) = &term.pinyin {
+                        plain.add(at, lang, term_at, Form::Pinyin, &fold(pinyin));
+                    }
+                    if matches!(lang, Lang::Kk | Lang::Ru) {
+                        translit.add(
+                            at,
                             lang,
-                            term: term_at as u16,
-                            form,
-                            compact: compact(&folded),
-                            folded,
-                        });
+                            term_at,
+                            Form::Translit,
+                            &translit::from_cyrillic(&folded),
+                        );
                     }
                 }
             }
         }
+        let plain = plain.finish();
+        let translit = translit.finish();
         Index {
-            keys,
+            typos: typo_index(&plain),
+            translit_typos: typo_index(&translit),
+            plain,
+            translit,
             domains: concepts.iter().map(|c| c.domain).collect(),
         }
     }
 
-    /// The best `limit` concepts for `query`, best first, optionally only from one domain.
-    /// An empty query lists the concepts in index order.
-    pub fn lookup(&self, query: &str, limit: usize, domain: Option<Domain>) -> Vec<Hit> {
-        let in_domain = |concept: usize| domain.is_none_or(|d| self.domains[concept] == d);
-        let folded = fold(query);
-        if folded.is_empty() {
-            return (0..self.domains.len())
-                .filter(|&c| in_domain(c))
-                .take(limit)
-                .map(|concept| Hit {
-                    concept,
-                    score: 0,
-                    kind: MatchKind::Inside,
-                    lang: Lang::En,
-                    term: 0,
-                    form: Form::Text,
-                })
-                .collect();
-        }
-        let compact_query = compact(&folded);
-        let mut best: std::collections::HashMap<usize, Hit> = std::collections::HashMap::new();
-        for key in &self.keys {
-            let concept = key.concept as usize;
-            if !in_domain(concept) {
-                continue;
-            }
-            let Some(kind) = match_kind(key, &folded, &compact_query) else {
-                continue;
-            };
-            let length_penalty = key.folded.chars().count().min(200) as u32;
-            let preferred_bonus = if key.term == 0 { 50 } else { 0 };
-            let score = kind.base_score() + preferred_bonus - length_penalty;
-            let hit = Hit {
-                concept,
-                score,
-                kind,
-                lang: key.lang,
-                term: key.term as usize,
-                form: key.form,
-            };
-            best.entry(concept)
-                .and_modify(|old| {
-                    if hit.score > old.score {
-                        *old = hit.clone();
-                    }
-                })
-                .or_insert(hit);
-        }
-        let mut hits: Vec<Hit> = best.into_values().collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.concept.cmp(&b.concept)));
-        hits.truncate(limit);
-        hits
+    /// The best `limit` concepts for `query`, best first. An empty query lists the
+    /// concepts in index order.
+    pub fn lookup(&self, query: &str, limit: usize, options: Options) -> Vec<Hit> {
+        query::run(self, query, limit, options)
     }
-}
 
-fn match_kind(key: &Key, folded: &str, compact_query: &str) -> Option<MatchKind> {
-    if key.folded == folded || key.compact == compact_query {
-        Some(MatchKind::Exact)
-    } else if key.folded.starts_with(folded) || key.compact.starts_with(compact_query) {
-        Some(MatchKind::Prefix)
-    } else if key.folded.split(' ').any(|word| word.starts_with(folded)) {
-        Some(MatchKind::Word)
-    } else if key.folded.contains(folded) {
-        Some(MatchKind::Inside)
-    } else {
-        None
+    /// Concepts whose terms are within a few typos of `query`, for "did you mean" when a
+    /// lookup finds nothing.
+    pub fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
+        query::suggest(self, query, limit)
+    }
+
+    /// Approximate bytes of memory the index takes.
+    pub fn memory(&self) -> usize {
+        self.plain.memory()
+            + self.translit.memory()
+            + self.typos.memory()
+            + self.translit_typos.memory()
+            + self.domains.capacity()
     }
 }

@@ -5,7 +5,7 @@ use crate::glossary::Glossary;
 use crate::i18n::I18n;
 use crate::model::{Domain, Lang};
 use crate::prefs::Prefs;
-use crate::search::{Hit, highlight::matched_range};
+use crate::search::{Hit, Options, highlight::matched_range};
 use egui::text::LayoutJob;
 use egui::{Key, TextFormat, TextStyle};
 
@@ -21,11 +21,13 @@ pub struct LookupState {
     focus_pending: bool,
     scroll_to_selected: bool,
     copied: Option<String>,
+    suggestions: Vec<Hit>,
+    ui_lang: Lang,
 }
 
 impl LookupState {
-    /// An empty search listing every concept.
-    pub fn new(glossary: &Glossary) -> LookupState {
+    /// An empty search listing every concept; `ui_lang`'s terms rank first among equals.
+    pub fn new(glossary: &Glossary, ui_lang: Lang) -> LookupState {
         let mut state = LookupState {
             query: String::new(),
             domain: None,
@@ -34,6 +36,8 @@ impl LookupState {
             focus_pending: true,
             scroll_to_selected: false,
             copied: None,
+            suggestions: Vec::new(),
+            ui_lang,
         };
         state.refresh(glossary);
         state
@@ -57,9 +61,28 @@ impl LookupState {
             .map(|hit| glossary.concept(hit))
     }
 
+    /// The concept at `position` in the result list.
+    pub fn result<'g>(
+        &self,
+        glossary: &'g Glossary,
+        position: usize,
+    ) -> Option<&'g crate::model::Concept> {
+        self.hits.get(position).map(|hit| glossary.concept(hit))
+    }
+
     /// How many results the list holds.
     pub fn result_count(&self) -> usize {
         self.hits.len()
+    }
+
+    /// Ranks the terms of `lang` first from now on.
+    pub fn set_language(&mut self, glossary: &Glossary, lang: Lang) {
+        if self.ui_lang != lang {
+            self.ui_lang = lang;
+            let selected = self.selected;
+            self.refresh(glossary);
+            self.selected = selected.min(self.hits.len().saturating_sub(1));
+        }
     }
 
     /// Puts the keyboard focus into the search box on the next frame.
@@ -68,7 +91,17 @@ impl LookupState {
     }
 
     fn refresh(&mut self, glossary: &Glossary) {
-        self.hits = glossary.lookup(&self.query, RESULT_LIMIT, self.domain);
+        let prefer = [self.ui_lang];
+        let options = Options {
+            domain: self.domain,
+            prefer: &prefer,
+        };
+        self.hits = glossary.lookup(&self.query, RESULT_LIMIT, options);
+        self.suggestions = if self.hits.is_empty() {
+            glossary.suggest(&self.query, 5)
+        } else {
+            Vec::new()
+        };
         self.selected = 0;
         self.scroll_to_selected = true;
         self.copied = None;
@@ -140,9 +173,31 @@ impl LookupState {
         ui.separator();
         if self.hits.is_empty() {
             ui.weak(i18n.t_with("no-results", "query", self.query.as_str()));
+            self.did_you_mean(ui, glossary, i18n);
             return;
         }
         self.result_list(ui, glossary, i18n);
+    }
+
+    fn did_you_mean(&mut self, ui: &mut egui::Ui, glossary: &Glossary, i18n: &I18n) {
+        if self.suggestions.is_empty() {
+            return;
+        }
+        ui.add_space(6.0);
+        ui.label(i18n.t("did-you-mean"));
+        let mut chosen = None;
+        ui.horizontal_wrapped(|ui| {
+            for hit in &self.suggestions {
+                let text = &glossary.concept(hit).lang(hit.lang).terms[hit.term].text;
+                if ui.button(text).clicked() {
+                    chosen = Some(text.clone());
+                }
+            }
+        });
+        if let Some(text) = chosen {
+            self.set_query(glossary, &text);
+            self.focus_pending = true;
+        }
     }
 
     fn handle_keys(&mut self, ui: &mut egui::Ui, glossary: &Glossary) {

@@ -61,7 +61,7 @@ impl KeruenApp {
     /// Prepares the window's state. The context must have Keruen's fonts
     /// ([`prepare_context`]) before the first frame.
     pub fn new(glossary: Glossary, prefs: Prefs) -> KeruenApp {
-        let lookup = lookup::LookupState::new(&glossary);
+        let lookup = lookup::LookupState::new(&glossary, prefs.ui_lang);
         KeruenApp {
             i18n: I18n::new(prefs.ui_lang),
             glossary,
@@ -105,6 +105,13 @@ impl KeruenApp {
     /// The id of the concept the card shows, if any.
     pub fn opened_concept(&self) -> Option<&str> {
         self.lookup.opened(&self.glossary).map(|c| c.id.as_str())
+    }
+
+    /// The id of the concept at `position` in the result list.
+    pub fn result_id(&self, position: usize) -> Option<&str> {
+        self.lookup
+            .result(&self.glossary, position)
+            .map(|c| c.id.as_str())
     }
 
     /// How many results the lookup list holds.
@@ -167,6 +174,7 @@ impl KeruenApp {
         if self.prefs != before {
             if self.prefs.ui_lang != before.ui_lang {
                 self.i18n = I18n::new(self.prefs.ui_lang);
+                self.lookup.set_language(&self.glossary, self.prefs.ui_lang);
             }
             style::apply(ui.ctx(), &self.prefs);
             self.save_prefs();

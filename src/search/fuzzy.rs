@@ -1,0 +1,157 @@
+//! Forgiving short typos: a deletion index over the vocabulary (the SymSpell idea) finds
+//! the words within one or two edits of a query word without scanning the vocabulary.
+
+/// How many edits a query word of `len` characters may be away from a word it finds:
+/// none under four characters, one up to seven, two from eight.
+pub fn tolerance(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Maps each word, and each form of it with one character deleted, to the words it
+/// came from: a sorted list of (hash of the form, word id) pairs.
+#[derive(Default)]
+pub struct DeletionIndex {
+    entries: Vec<(u64, u32)>,
+    sorted: bool,
+}
+
+fn hash(chars: &[char]) -> u64 {
+    // FNV-1a over the characters: cheap, and collisions are re-checked by distance.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in chars {
+        h ^= c as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn deletions(chars: &[char], mut each: impl FnMut(&[char])) {
+    let mut buffer = Vec::with_capacity(chars.len());
+    for skip in 0..chars.len() {
+        buffer.clear();
+        buffer.extend(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| *at != skip)
+                .map(|(_, c)| *c),
+        );
+        each(&buffer);
+    }
+}
+
+impl DeletionIndex {
+    /// Adds word number `id`.
+    pub fn insert(&mut self, id: u32, word: &str) {
+        let chars: Vec<char> = word.chars().collect();
+        if tolerance(chars.len() + 1) == 0 {
+            return;
+        }
+        self.sorted = false;
+        self.entries.push((hash(&chars), id));
+        deletions(&chars, |deleted| self.entries.push((hash(deleted), id)));
+    }
+
+    /// Sorts the entries; call once after the last [`DeletionIndex::insert`].
+    pub fn finish(&mut self) {
+        self.entries.sort_unstable();
+        self.entries.dedup();
+        self.sorted = true;
+    }
+
+    /// Bytes of memory the entries take.
+    pub fn memory(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<(u64, u32)>()
+    }
+
+    /// Ids of the words that may be within `edits` (at most 2) of `query`; the caller
+    /// checks the true distance with [`distance`].
+    pub fn candidates(&self, query: &str, edits: usize) -> Vec<u32> {
+        debug_assert!(self.sorted, "DeletionIndex::finish was not called");
+        let chars: Vec<char> = query.chars().collect();
+        let mut found = Vec::new();
+        let mut probe = |key: &[char]| {
+            let h = hash(key);
+            let start = self.entries.partition_point(|(k, _)| *k < h);
+            found.extend(
+                self.entries[start..]
+                    .iter()
+                    .take_while(|(k, _)| *k == h)
+                    .map(|(_, id)| *id),
+            );
+        };
+        probe(&chars);
+        if edits >= 1 {
+            deletions(&chars, |once| {
+                probe(once);
+                if edits >= 2 {
+                    deletions(once, &mut probe);
+                }
+            });
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbouring characters each cost one edit.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    for (j, cell) in rows.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[(i - 1) * width + j] + 1)
+                .min(rows[i * width + j - 1] + 1)
+                .min(rows[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+            }
+            rows[i * width + j] = best;
+        }
+    }
+    rows[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_swaps_as_one() {
+        assert_eq!(distance("logistics", "logisitcs"), 1);
+        assert_eq!(distance("container", "contaner"), 1);
+        assert_eq!(distance("таможня", "таможна"), 1);
+        assert_eq!(distance("abc", "abc"), 0);
+        assert_eq!(distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn finds_words_within_tolerance() {
+        let mut index = DeletionIndex::default();
+        for (id, word) in ["container", "logistics", "таможня", "customs"]
+            .iter()
+            .enumerate()
+        {
+            index.insert(id as u32, word);
+        }
+        index.finish();
+        assert!(index.candidates("contaner", 1).contains(&0));
+        assert!(index.candidates("logisitcs", 2).contains(&1));
+        assert!(index.candidates("tamozhnya", 2).is_empty());
+        assert!(index.candidates("таможна", 1).contains(&2));
+        assert!(index.candidates("cutsoms", 1).contains(&3));
+    }
+}

@@ -1,0 +1,318 @@
+//! Running one query against the index, tier by tier.
+
+use super::fuzzy::{DeletionIndex, distance, tolerance};
+use super::space::{Key, Space, is_han};
+use super::{Form, Hit, Index, MatchKind, Options, layout, translit};
+use crate::search::normalize::fold;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// The most key references one query word may pull in; a one-letter prefix of a huge
+/// termbase stops there (exact words come first in the sorted vocabulary).
+const MAX_CANDIDATES: usize = 20_000;
+
+/// Gathers the best hit per concept.
+struct Collector<'a> {
+    index: &'a Index,
+    options: Options<'a>,
+    best: HashMap<u32, Hit>,
+}
+
+impl Collector<'_> {
+    fn offer(&mut self, key: &Key, kind: MatchKind, penalty: u32) {
+        let concept = key.concept;
+        if let Some(domain) = self.options.domain
+            && self.index.domains[concept as usize] != domain
+        {
+            return;
+        }
+        let mut score = kind.base_score() + 200;
+        if key.term == 0 {
+            score += 300;
+        }
+        if self.options.prefer.contains(&key.lang) {
+            score += 100;
+        }
+        if key.form == Form::Translit {
+            score -= 20;
+        }
+        score -= u32::from(key.chars).min(150) + penalty.min(150);
+        let hit = Hit {
+            concept: concept as usize,
+            score,
+            kind,
+            lang: key.lang,
+            term: key.term as usize,
+            form: key.form,
+        };
+        self.best
+            .entry(concept)
+            .and_modify(|old| {
+                if hit.score > old.score {
+                    *old = hit.clone();
+                }
+            })
+            .or_insert(hit);
+    }
+
+    fn len(&self) -> usize {
+        self.best.len()
+    }
+
+    fn finish(self, limit: usize) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self.best.into_values().collect();
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.concept.cmp(&b.concept)));
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// Splits a folded query into words; pinyin with tone numbers (`ti2dan1`) loses the digits.
+fn words(folded: &str) -> Vec<String> {
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|word| {
+            let pinyin_with_numbers = word.chars().all(|c| c.is_ascii_alphanumeric())
+                && word.starts_with(|c: char| c.is_ascii_alphabetic())
+                && word.chars().any(|c| c.is_ascii_digit())
+                && word.chars().filter(char::is_ascii_digit).all(|c| c <= '5');
+            if pinyin_with_numbers {
+                word.chars().filter(|c| !c.is_ascii_digit()).collect()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Whether a query word is found in a key's folded spelling: a word of it starts with the
+/// query word, or (Chinese) the spelling contains it.
+fn holds(full: &str, word: &str) -> bool {
+    if word.chars().next().is_some_and(is_han) {
+        full.contains(word)
+    } else {
+        full.split(' ').any(|w| w.starts_with(word))
+    }
+}
+
+fn without_spaces(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| *c != ' ')
+}
+
+fn classify(full: &str, query: &str) -> MatchKind {
+    if full == query || without_spaces(full).eq(without_spaces(query)) {
+        MatchKind::Exact
+    } else if full.starts_with(query) || {
+        let mut key = without_spaces(full);
+        without_spaces(query).all(|q| key.next() == Some(q))
+    } {
+        MatchKind::Prefix
+    } else {
+        MatchKind::Word
+    }
+}
+
+/// Every key holding all `words` (each as a word prefix), offered with its own tier or
+/// with `tier` when given.
+fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &mut Collector) {
+    if words.is_empty() {
+        return;
+    }
+    let query = words.join(" ");
+    let driver = words
+        .iter()
+        .min_by_key(|w| space.postings_with_prefix(w))
+        .expect("words is not empty");
+    let mut candidates = Vec::new();
+    for &word in space.words_with_prefix(driver) {
+        candidates.extend_from_slice(space.keys_of(word));
+        if candidates.len() >= MAX_CANDIDATES {
+            break;
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    for id in candidates {
+        let key = space.key(id);
+        let full = space.full(key);
+        if words.iter().all(|w| w == driver || holds(full, w)) {
+            collector.offer(key, tier.unwrap_or_else(|| classify(full, &query)), 0);
+        }
+    }
+    if words.len() > 1 {
+        strict(space, &[words.concat()], tier, collector);
+    }
+}
+
+/// Keys holding a word within typo distance of one query word, and the other query
+/// words as prefixes.
+fn typos(
+    space: &Space,
+    deletions: &DeletionIndex,
+    words: &[String],
+    edits_for: impl Fn(usize) -> usize,
+    collector: &mut Collector,
+) {
+    for (at, word) in words.iter().enumerate() {
+        let len = word.chars().count();
+        let edits = edits_for(len);
+        if edits == 0 || word.chars().any(is_han) {
+            continue;
+        }
+        for candidate in deletions.candidates(word, edits) {
+            let found = space.word(candidate);
+            let d = distance(found, word);
+            if d > edits {
+                continue;
+            }
+            for &id in space.keys_of(candidate) {
+                let key = space.key(id);
+                let full = space.full(key);
+                let others_hold = words
+                    .iter()
+                    .enumerate()
+                    .all(|(other, w)| other == at || holds(full, w));
+                if others_hold {
+                    collector.offer(key, MatchKind::Fuzzy, 60 * d as u32);
+                }
+            }
+        }
+    }
+}
+
+fn stems(words: &[String]) -> Option<Vec<String>> {
+    let russian = Stemmer::create(Algorithm::Russian);
+    let english = Stemmer::create(Algorithm::English);
+    let stemmed: Vec<String> = words
+        .iter()
+        .map(|word| {
+            if word.chars().count() < 4 {
+                word.clone()
+            } else if word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+                russian.stem(word).into_owned()
+            } else if word.chars().all(|c| c.is_ascii_alphabetic()) {
+                english.stem(word).into_owned()
+            } else {
+                word.clone()
+            }
+        })
+        .collect();
+    (stemmed != words).then_some(stemmed)
+}
+
+fn is_latin(folded: &str) -> bool {
+    folded.chars().any(|c| c.is_ascii_alphabetic()) && folded.is_ascii()
+        || folded.chars().any(|c| "äğñöūıçşü".contains(c))
+}
+
+/// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
+fn direct(
+    index: &Index,
+    query: &str,
+    tier: Option<MatchKind>,
+    limit: usize,
+    collector: &mut Collector,
+) {
+    let folded = fold(query);
+    let plain_words = words(&folded);
+    strict(&index.plain, &plain_words, tier, collector);
+    let latin = is_latin(&folded);
+    if latin {
+        for key in translit::query_keys(query) {
+            strict(&index.translit, &words(&key), tier, collector);
+        }
+    }
+    if collector.len() < limit
+        && let Some(stemmed) = stems(&plain_words)
+    {
+        strict(
+            &index.plain,
+            &stemmed,
+            Some(tier.unwrap_or(MatchKind::Stem)),
+            collector,
+        );
+    }
+}
+
+/// Runs `query` through every tier until `limit` concepts are found.
+pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hit> {
+    if fold(query).is_empty() {
+        return (0..index.domains.len())
+            .filter(|&c| options.domain.is_none_or(|d| index.domains[c] == d))
+            .take(limit)
+            .map(|concept| Hit {
+                concept,
+                score: 0,
+                kind: MatchKind::Word,
+                lang: crate::model::Lang::En,
+                term: 0,
+                form: Form::Text,
+            })
+            .collect();
+    }
+    let mut collector = Collector {
+        index,
+        options,
+        best: HashMap::new(),
+    };
+    direct(index, query, None, limit, &mut collector);
+    // The other layout and typos are second guesses: tried only when the text as typed
+    // finds nothing, so they cost nothing on the common path and never crowd real matches.
+    if collector.len() == 0
+        && let Some(switched) = layout::switch(query)
+    {
+        direct(
+            index,
+            &switched,
+            Some(MatchKind::Layout),
+            limit,
+            &mut collector,
+        );
+    }
+    if collector.len() == 0 {
+        all_typos(index, query, tolerance, &mut collector);
+    }
+    collector.finish(limit)
+}
+
+/// Concepts with terms within two typos of the query's words (three letters and longer).
+pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
+    let mut collector = Collector {
+        index,
+        options: Options::default(),
+        best: HashMap::new(),
+    };
+    let edits = |len: usize| if len >= 3 { 2 } else { 0 };
+    all_typos(index, query, edits, &mut collector);
+    collector.finish(limit)
+}
+
+/// The typo tier in the plain space and, for Latin queries, in the translit space.
+fn all_typos(
+    index: &Index,
+    query: &str,
+    edits: impl Fn(usize) -> usize + Copy,
+    collector: &mut Collector,
+) {
+    let folded = fold(query);
+    typos(
+        &index.plain,
+        &index.typos,
+        &words(&folded),
+        edits,
+        collector,
+    );
+    if is_latin(&folded) {
+        for key in translit::query_keys(query) {
+            let latin = words(&key);
+            typos(
+                &index.translit,
+                &index.translit_typos,
+                &latin,
+                edits,
+                collector,
+            );
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Latin spellings of Kazakh and Russian, folded to one canonical form so that the ways
+//! people type a word meet: `zhuk`, `juk` and `jük` (Kazakh Latin 2021) all give `juk`, as
+//! жүк does; `tamozhnya` and `tamojnya` give `tamojnia`, as таможня does.
+
+/// The canonical Latin form of folded Cyrillic text (see [`super::normalize::fold`]);
+/// characters that are not Cyrillic pass through.
+pub fn from_cyrillic(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        let latin = match c {
+            'а' | 'ә' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ғ' => "g",
+            'д' => "d",
+            'е' | 'ё' | 'э' => "e",
+            'ж' => "j",
+            'з' => "z",
+            'и' | 'і' | 'й' | 'ы' => "i",
+            'к' | 'қ' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' | 'ң' => "n",
+            'о' | 'ө' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' | 'ұ' | 'ү' => "u",
+            'ф' => "f",
+            'х' | 'һ' => "h",
+            'ц' | 'ч' => "c",
+            'ш' | 'щ' => "sh",
+            'ъ' | 'ь' => "",
+            'ю' => "iu",
+            'я' => "ia",
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        out.push_str(latin);
+    }
+    out
+}
+
+/// The canonical form of Latin text as people type Kazakh or Russian words: the letters
+/// of Kazakhstan's 2021 alphabet lose their marks (`ä` → `a`, `ş` → `sh`), and the usual
+/// digraphs meet the single letters above (`zh` → `j`, `kh` → `h`, `ch`/`ts` → `c`,
+/// `ya` → `ia`, `y` → `i`).
+///
+/// `j` is ambiguous: ж in `tamojnya`, й in `kontejnernyj`. With `j_after_vowel_is_i`, a `j`
+/// after a vowel and not before one is read as й.
+pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
+    let mut plain = String::with_capacity(folded.len());
+    let chars: Vec<char> = folded.chars().collect();
+    for (at, &c) in chars.iter().enumerate() {
+        // `j` written for й (`kontejnernyj`): after a vowel and not before one.
+        let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+        if j_after_vowel_is_i
+            && c == 'j'
+            && at > 0
+            && vowel(chars.get(at - 1))
+            && !vowel(chars.get(at + 1))
+        {
+            plain.push('i');
+            continue;
+        }
+        match c {
+            'ä' | 'á' | 'à' | 'â' => plain.push('a'),
+            'ğ' => plain.push('g'),
+            'ñ' => plain.push('n'),
+            'ö' | 'ó' | 'ô' => plain.push('o'),
+            'ū' | 'ú' => plain.push('u'),
+            'ı' | 'í' | 'ì' => plain.push('i'),
+            'ş' => plain.push_str("sh"),
+            'ç' => plain.push('c'),
+            'w' => plain.push('v'),
+            'q' => plain.push('k'),
+            'x' => plain.push_str("ks"),
+            other => plain.push(other),
+        }
+    }
+    const DIGRAPHS: [(&str, &str); 10] = [
+        ("shch", "sh"),
+        ("sch", "sh"),
+        ("tch", "c"),
+        ("zh", "j"),
+        ("kh", "h"),
+        ("ch", "c"),
+        ("ts", "c"),
+        ("ya", "ia"),
+        ("yu", "iu"),
+        ("yo", "e"),
+    ];
+    let mut out = plain;
+    for (from, to) in DIGRAPHS {
+        if out.contains(from) {
+            out = out.replace(from, to);
+        }
+    }
+    out.replace('y', "i")
+}
+
+/// The canonical Latin keys of a typed query (`jük`, `temır jol`, `tamozhnya`): one, or
+/// two when a `j` may stand for either ж or й. `ü` is the Kazakh letter here, not pinyin's
+/// `v`.
+pub fn query_keys(query: &str) -> Vec<String> {
+    let kazakh_u = super::normalize::fold(&query.replace(['ü', 'Ü', 'ū', 'Ū'], "u"));
+    let as_zh = from_latin(&kazakh_u, false);
+    let as_i = from_latin(&kazakh_u, true);
+    if as_i == as_zh {
+        vec![as_zh]
+    } else {
+        vec![as_zh, as_i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::normalize::fold;
+
+    fn both(cyrillic: &str, typed: &str) -> (String, String) {
+        let keys = query_keys(typed);
+        let cyrillic = from_cyrillic(&fold(cyrillic));
+        let matched = keys.iter().find(|k| **k == cyrillic).cloned();
+        (cyrillic, matched.unwrap_or_else(|| keys.join(" | ")))
+    }
+
+    #[test]
+    fn typed_spellings_meet_the_cyrillic() {
+        for (cyrillic, typed) in [
+            ("кеден", "keden"),
+            ("коносамент", "konosament"),
+            ("жүк", "zhuk"),
+            ("жүк", "juk"),
+            ("жүк", "jük"),
+            ("таможня", "tamozhnya"),
+            ("таможня", "tamojnya"),
+            ("темір жол", "temır jol"),
+            ("темір жол", "temir zhol"),
+            ("Хоргос", "Khorgos"),
+            ("Қорғас", "Qorğas"),
+            ("шекара", "şekara"),
+            ("контейнерный", "kontejnernyj"),
+            ("таможенный", "tamozhennyj"),
+            ("таможенный", "tamozhenniy"),
+        ] {
+            let (a, b) = both(cyrillic, typed);
+            assert_eq!(a, b, "{cyrillic} vs {typed}");
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The lookup engine against the bundled termbase: a table of query → expected concept,
+//! each asserting the concept is in the top three, across every kind of query.
+
+use keruen::model::Concept;
+use keruen::search::{Hit, Index, MatchKind, Options};
+use keruen::store::Store;
+use std::sync::OnceLock;
+
+/// The bundled termbase with its index, built once for all tests.
+struct Termbase {
+    concepts: Vec<Concept>,
+    index: Index,
+}
+
+impl Termbase {
+    fn lookup(&self, query: &str, limit: usize, options: Options) -> Vec<Hit> {
+        self.index.lookup(query, limit, options)
+    }
+
+    fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.index.suggest(query, limit)
+    }
+
+    fn concept(&self, hit: &Hit) -> &Concept {
+        &self.concepts[hit.concept]
+    }
+}
+
+fn glossary() -> &'static Termbase {
+    static TERMBASE: OnceLock<Termbase> = OnceLock::new();
+    TERMBASE.get_or_init(|| {
+        let concepts = Store::open_in_memory().unwrap().all_concepts().unwrap();
+        let index = Index::build(&concepts);
+        Termbase { concepts, index }
+    })
+}
+
+fn top3(query: &str) -> Vec<&'static str> {
+    let glossary = glossary();
+    glossary
+        .lookup(query, 3, Options::default())
+        .iter()
+        .map(|hit| glossary.concept(hit).id.as_str())
+        .collect()
+}
+
+/// (kind of query, query, a concept that must be in the top three)
+const CASES: &[(&str, &str, &str)] = &[
+    // Own text, every language, case-insensitive, ё = е, words inside terms.
+    ("text", "коносамент", "bill-of-lading"),
+    ("text", "КОНОСАМЕНТ", "bill-of-lading"),
+    ("text", "bill of lading", "bill-of-lading"),
+    ("text", "Bill Of Lading", "bill-of-lading"),
+    ("text", "提单", "bill-of-lading"),
+    ("text", "海运提单", "bill-of-lading"),
+    ("text", "B/L", "bill-of-lading"),
+    ("text", "контейнерный поезд", "container-train"),
+    ("text", "контейнерлік пойыз", "container-train"),
+    ("text", "集装箱班列", "container-train"),
+    ("text", "中欧班列", "china-europe-railway-express"),
+    ("text", "customs union", "customs-union"),
+    ("text", "таможенный союз", "customs-union"),
+    ("text", "кеден одағы", "customs-union"),
+    ("text", "关税同盟", "customs-union"),
+    ("text", "ЕАЭС", "eaeu"),
+    ("text", "ЕАЭО", "eaeu"),
+    ("text", "TEU", "teu"),
+    (
+        "text",
+        "четвертая свобода воздуха",
+        "fourth-freedom-of-the-air",
+    ),
+    (
+        "text",
+        "четвёртая свобода воздуха",
+        "fourth-freedom-of-the-air",
+    ),
+    ("text", "Алтынкөл", "altynkol"),
+    ("text", "霍尔果斯口岸", "khorgos-horgos"),
+    ("text", "Достык", "dostyk-alashankou"),
+    ("word", "declaration", "customs-declaration"),
+    ("word", "Gateway", "khorgos-gateway"),
+    ("word", "invoice", "commercial-invoice"),
+    ("word", "lading", "bill-of-lading"),
+    ("word", "班列", "container-train"),
+    ("word", "盟", "customs-union"),
+    // Kazakh letters folded to Russian look-alikes.
+    ("kazakh", "жук", "cargo"),
+    ("kazakh", "кеден одагы", "customs-union"),
+    ("kazakh", "тиркеме", "trailer"),
+    ("kazakh", "Алтынкол", "altynkol"),
+    ("kazakh", "коргас", "khorgos-horgos"),
+    ("kazakh", "койма", "warehouse"),
+    // Latin transliteration of Kazakh and Russian, and Kazakh Latin 2021.
+    ("translit", "konosament", "bill-of-lading"),
+    ("translit", "keden odagy", "customs-union"),
+    ("translit", "zhuk", "cargo"),
+    ("translit", "juk", "cargo"),
+    ("translit", "jük", "cargo"),
+    ("translit", "temir zhol", "railway"),
+    ("translit", "temır jol", "railway"),
+    ("translit", "tamozhennyj soyuz", "customs-union"),
+    ("translit", "tamozhenniy soyuz", "customs-union"),
+    ("translit", "kontejnernyj poezd", "container-train"),
+    ("translit", "ekspeditor", "freight-forwarder"),
+    ("translit", "Qorğas", "khorgos-horgos"),
+    ("translit", "pritsep", "trailer"),
+    // Pinyin: toneless, tone numbers, tone marks, spacing, v for ü, syllable prefixes.
+    ("pinyin", "tidan", "bill-of-lading"),
+    ("pinyin", "ti2dan1", "bill-of-lading"),
+    ("pinyin", "tídān", "bill-of-lading"),
+    ("pinyin", "ti dan", "bill-of-lading"),
+    ("pinyin", "jizhuangxiang banlie", "container-train"),
+    ("pinyin", "jizhuangxiangbanlie", "container-train"),
+    ("pinyin", "jízhuāngxiāng bānliè", "container-train"),
+    ("pinyin", "ji2zhuang1xiang1 ban1lie4", "container-train"),
+    ("pinyin", "guanshui tongmeng", "customs-union"),
+    ("pinyin", "Zhong-Ou Banlie", "china-europe-railway-express"),
+    ("pinyin", "zhongou banlie", "china-europe-railway-express"),
+    ("pinyin", "huoche", "truck"),
+    ("pinyin", "lvke", "passenger-air-transport"),
+    ("pinyin", "hangkong lvke yunshu", "passenger-air-transport"),
+    ("pinyin", "Alashankou Kou'an", "dostyk-alashankou"),
+    ("pinyin", "alashankoukouan", "dostyk-alashankou"),
+    ("pinyin", "di5 hangquan", "fifth-freedom-of-the-air"),
+    ("pinyin", "biaozhunxiang", "teu"),
+    // The other keyboard layout, both ways.
+    ("layout", "rjyjcfvtyn", "bill-of-lading"),
+    ("layout", "rjyntqythysq gjtpl", "container-train"),
+    ("layout", "nfvj;tyysq cj.p", "customs-union"),
+    ("layout", "сгыещьы гтшщт", "customs-union"),
+    ("layout", "зфддуе", "pallet"),
+    ("layout", "ekspeditor", "freight-forwarder"),
+    // Russian inflected forms.
+    ("stem", "контейнерных поездов", "container-train"),
+    ("stem", "таможенной декларации", "customs-declaration"),
+    ("stem", "таможенного союза", "customs-union"),
+    ("stem", "коносаментов", "bill-of-lading"),
+    ("stem", "экспедиторам", "freight-forwarder"),
+    ("stem", "поддонах", "pallet"),
+    ("stem", "declarations", "customs-declaration"),
+    ("stem", "pallets", "pallet"),
+    // Short typos.
+    ("fuzzy", "contaner train", "container-train"),
+    ("fuzzy", "logisitcs", "logistics"),
+    ("fuzzy", "konosamnet", "bill-of-lading"),
+    ("fuzzy", "коносамнет", "bill-of-lading"),
+    ("fuzzy", "экспидитор", "freight-forwarder"),
+    ("fuzzy", "custms union", "customs-union"),
+    ("fuzzy", "warehuose", "warehouse"),
+    ("fuzzy", "semi-trailr", "semi-trailer"),
+];
+
+#[test]
+fn every_case_finds_its_concept_in_the_top_three() {
+    assert!(CASES.len() >= 80, "{} cases", CASES.len());
+    let mut failures = Vec::new();
+    for (kind, query, expected) in CASES {
+        let found = top3(query);
+        if !found.contains(expected) {
+            failures.push(format!(
+                "[{kind}] {query:?}: expected {expected}, got {found:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn exact_matches_are_never_drowned_by_typos() {
+    let glossary = glossary();
+    for query in ["TEU", "коносамент", "提单", "logistics", "pallet"] {
+        let hits = glossary.lookup(query, 10, Options::default());
+        assert_eq!(hits[0].kind, MatchKind::Exact, "{query}: {:?}", hits[0]);
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}
+
+#[test]
+fn tiers_come_in_order() {
+    let glossary = glossary();
+    let hits = glossary.lookup("declaration", 50, Options::default());
+    let kinds: Vec<MatchKind> = hits.iter().map(|h| h.kind).collect();
+    let mut sorted = kinds.clone();
+    sorted.sort();
+    assert_eq!(kinds, sorted, "exact, prefix, word, stem, layout, fuzzy");
+}
+
+#[test]
+fn each_hit_says_which_language_and_form_matched() {
+    let glossary = glossary();
+    let hit = &glossary.lookup("tidan", 1, Options::default())[0];
+    assert_eq!(
+        (hit.lang, hit.form),
+        (keruen::model::Lang::Zh, keruen::search::Form::Pinyin)
+    );
+    let hit = &glossary.lookup("konosament", 1, Options::default())[0];
+    assert_eq!(hit.form, keruen::search::Form::Translit);
+    let hit = &glossary.lookup("rjyjcfvtyn", 1, Options::default())[0];
+    assert_eq!(hit.kind, MatchKind::Layout);
+}
+
+#[test]
+fn the_domain_filter_and_preferred_languages_apply() {
+    let glossary = glossary();
+    let options = Options {
+        domain: Some(keruen::model::Domain::Customs),
+        prefer: &[],
+    };
+    let hits = glossary.lookup("declaration", 20, options);
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| glossary.concept(h).domain == keruen::model::Domain::Customs)
+    );
+}
+
+#[test]
+fn nothing_found_offers_near_terms() {
+    let glossary = glossary();
+    assert!(glossary.lookup("palett", 5, Options::default()).is_empty());
+    let suggestions: Vec<&str> = glossary
+        .suggest("palett", 5)
+        .iter()
+        .map(|h| glossary.concept(h).id.as_str())
+        .collect();
+    assert!(suggestions.contains(&"pallet"), "{suggestions:?}");
+}
