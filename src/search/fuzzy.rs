@@ -29,17 +29,28 @@ fn hash(chars: &[char]) -> u64 {
     h
 }
 
+/// Calls `each` with the hash of every form of `chars` with one character deleted,
+/// without building the forms.
+fn deletion_hashes(chars: &[char], mut each: impl FnMut(u64)) {
+    let mut prefix: u64 = 0xcbf2_9ce4_8422_2325;
+    for skip in 0..chars.len() {
+        let mut h = prefix;
+        for &c in &chars[skip + 1..] {
+            h ^= c as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        each(h);
+        prefix ^= chars[skip] as u64;
+        prefix = prefix.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
 fn deletions(chars: &[char], mut each: impl FnMut(&[char])) {
     let mut buffer = Vec::with_capacity(chars.len());
     for skip in 0..chars.len() {
         buffer.clear();
-        buffer.extend(
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(at, _)| *at != skip)
-                .map(|(_, c)| *c),
-        );
+        buffer.extend_from_slice(&chars[..skip]);
+        buffer.extend_from_slice(&chars[skip + 1..]);
         each(&buffer);
     }
 }
@@ -53,7 +64,7 @@ impl DeletionIndex {
         }
         self.sorted = false;
         self.entries.push((hash(&chars), id));
-        deletions(&chars, |deleted| self.entries.push((hash(deleted), id)));
+        deletion_hashes(&chars, |h| self.entries.push((h, id)));
     }
 
     /// Sorts the entries; call once after the last [`DeletionIndex::insert`].
@@ -74,8 +85,7 @@ impl DeletionIndex {
         debug_assert!(self.sorted, "DeletionIndex::finish was not called");
         let chars: Vec<char> = query.chars().collect();
         let mut found = Vec::new();
-        let mut probe = |key: &[char]| {
-            let h = hash(key);
+        let mut probe_hash = |h: u64| {
             let start = self.entries.partition_point(|(k, _)| *k < h);
             found.extend(
                 self.entries[start..]
@@ -84,12 +94,12 @@ impl DeletionIndex {
                     .map(|(_, id)| *id),
             );
         };
-        probe(&chars);
+        probe_hash(hash(&chars));
         if edits >= 1 {
             deletions(&chars, |once| {
-                probe(once);
+                probe_hash(hash(once));
                 if edits >= 2 {
-                    deletions(once, &mut probe);
+                    deletion_hashes(once, &mut probe_hash);
                 }
             });
         }
@@ -136,6 +146,16 @@ mod tests {
         assert_eq!(distance("таможня", "таможна"), 1);
         assert_eq!(distance("abc", "abc"), 0);
         assert_eq!(distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn deletion_hashes_equal_the_hashes_of_the_deleted_forms() {
+        let chars: Vec<char> = "контейнер".chars().collect();
+        let mut direct = Vec::new();
+        deletions(&chars, |form| direct.push(hash(form)));
+        let mut rolled = Vec::new();
+        deletion_hashes(&chars, |h| rolled.push(h));
+        assert_eq!(direct, rolled);
     }
 
     #[test]

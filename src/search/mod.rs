@@ -98,6 +98,49 @@ pub struct Index {
     domains: Vec<Domain>,
 }
 
+/// Every term as written (folded) and every pinyin spelling.
+fn plain_space(concepts: &[Concept]) -> SpaceBuilder {
+    let mut space = SpaceBuilder::default();
+    for (at, concept) in concepts.iter().enumerate() {
+        for lang in Lang::ALL {
+            for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
+                space.add(
+                    at as u32,
+                    lang,
+                    term_at as u8,
+                    Form::Text,
+                    &fold(&term.text),
+                );
+                if let Some(pinyin) = &term.pinyin {
+                    space.add(at as u32, lang, term_at as u8, Form::Pinyin, &fold(pinyin));
+                }
+            }
+        }
+    }
+    space
+}
+
+/// Every Kazakh and Russian term in canonical Latin letters.
+fn translit_space(concepts: &[Concept]) -> SpaceBuilder {
+    let mut space = SpaceBuilder::default();
+    for (at, concept) in concepts.iter().enumerate() {
+        for lang in [Lang::Kk, Lang::Ru] {
+            for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
+                let latin = translit::from_cyrillic(&fold(&term.text));
+                space.add(at as u32, lang, term_at as u8, Form::Translit, &latin);
+            }
+        }
+    }
+    space
+}
+
+/// A finished space with its typo index.
+fn finish_space(builder: SpaceBuilder) -> (Space, DeletionIndex) {
+    let space = builder.finish();
+    let typos = typo_index(&space);
+    (space, typos)
+}
+
 /// The deletion index over a space's words (Chinese excluded: typos there are not letters).
 fn typo_index(space: &Space) -> DeletionIndex {
     let mut typos = DeletionIndex::default();
@@ -112,39 +155,24 @@ fn typo_index(space: &Space) -> DeletionIndex {
 }
 
 impl Index {
-    /// Builds the index over `concepts`; hits refer to them by position.
+    /// Builds the index over `concepts`; hits refer to them by position. The two search
+    /// spaces are built on two threads.
     pub fn build(concepts: &[Concept]) -> Index {
-        let mut plain = SpaceBuilder::default();
-        let mut translit = SpaceBuilder::default();
-        for (at, concept) in concepts.iter().enumerate() {
-            let at = at as u32;
-            for lang in Lang::ALL {
-                for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
-                    let term_at = term_at as u8;
-                    let folded = fold(&term.text);
-                    plain.add(at, lang, term_at, Form::Text, &folded);
-                    if let Some(pinyin) = &term.pinyin {
-                        plain.add(at, lang, term_at, Form::Pinyin, &fold(pinyin));
-                    }
-                    if matches!(lang, Lang::Kk | Lang::Ru) {
-                        translit.add(
-                            at,
-                            lang,
-                            term_at,
-                            Form::Translit,
-                            &translit::from_cyrillic(&folded),
-                        );
-                    }
-                }
-            }
-        }
-        let plain = plain.finish();
-        let translit = translit.finish();
+        let ((plain, typos), (translit, translit_typos)) = std::thread::scope(|scope| {
+            let translit = scope.spawn(|| finish_space(translit_space(concepts)));
+            let plain = finish_space(plain_space(concepts));
+            (
+                plain,
+                translit
+                    .join()
+                    .expect("building the translit space does not panic"),
+            )
+        });
         Index {
-            typos: typo_index(&plain),
-            translit_typos: typo_index(&translit),
             plain,
             translit,
+            typos,
+            translit_typos,
             domains: concepts.iter().map(|c| c.domain).collect(),
         }
     }

@@ -8,7 +8,7 @@ pub fn fold(text: &str) -> String {
     let mut pending_space = false;
     for c in text.chars().flat_map(char::to_lowercase) {
         let folded = fold_char(c);
-        if folded.is_alphanumeric() {
+        if is_word_char(folded) {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
@@ -24,6 +24,17 @@ pub fn fold(text: &str) -> String {
 /// The same key without any spaces (`ti dan` and `tídān` both give `tidan`).
 pub fn compact(folded: &str) -> String {
     folded.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Letters and digits: fast answers for ASCII, Cyrillic and Han, Unicode's for the rest.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0430}'..='\u{044F}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn fold_char(c: char) -> char {

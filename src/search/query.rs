@@ -5,7 +5,7 @@ use super::space::{Key, Space, is_han};
 use super::{Form, Hit, Index, MatchKind, Options, layout, translit};
 use crate::search::normalize::fold;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The most key references one query word may pull in; a one-letter prefix of a huge
 /// termbase stops there (exact words come first in the sorted vocabulary).
@@ -15,7 +15,8 @@ const MAX_CANDIDATES: usize = 20_000;
 struct Collector<'a> {
     index: &'a Index,
     options: Options<'a>,
-    best: HashMap<u32, Hit>,
+    best: FxHashMap<u32, Hit>,
+    exact: bool,
 }
 
 impl Collector<'_> {
@@ -26,6 +27,7 @@ impl Collector<'_> {
         {
             return;
         }
+        self.exact |= kind == MatchKind::Exact;
         let mut score = kind.base_score() + 200;
         if key.term == 0 {
             score += 300;
@@ -57,6 +59,11 @@ impl Collector<'_> {
 
     fn len(&self) -> usize {
         self.best.len()
+    }
+
+    /// Whether some hit equals the query as a whole term.
+    fn has_whole_match(&self) -> bool {
+        self.exact
     }
 
     fn finish(self, limit: usize) -> Vec<Hit> {
@@ -140,7 +147,7 @@ fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &
             collector.offer(key, tier.unwrap_or_else(|| classify(full, &query)), 0);
         }
     }
-    if words.len() > 1 {
+    if words.len() > 1 && !collector.has_whole_match() {
         strict(space, &[words.concat()], tier, collector);
     }
 }
@@ -217,13 +224,17 @@ fn direct(
     let folded = fold(query);
     let plain_words = words(&folded);
     strict(&index.plain, &plain_words, tier, collector);
-    let latin = is_latin(&folded);
-    if latin {
+    // A query that already matched a whole term is neither transliterated nor inflected.
+    if collector.has_whole_match() {
+        return;
+    }
+    if is_latin(&folded) {
         for key in translit::query_keys(query) {
             strict(&index.translit, &words(&key), tier, collector);
         }
     }
     if collector.len() < limit
+        && !collector.has_whole_match()
         && let Some(stemmed) = stems(&plain_words)
     {
         strict(
@@ -254,7 +265,8 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     let mut collector = Collector {
         index,
         options,
-        best: HashMap::new(),
+        best: FxHashMap::default(),
+        exact: false,
     };
     direct(index, query, None, limit, &mut collector);
     // The other layout and typos are second guesses: tried only when the text as typed
@@ -281,7 +293,8 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let mut collector = Collector {
         index,
         options: Options::default(),
-        best: HashMap::new(),
+        best: FxHashMap::default(),
+        exact: false,
     };
     let edits = |len: usize| if len >= 3 { 2 } else { 0 };
     all_typos(index, query, edits, &mut collector);

@@ -6,7 +6,7 @@
 
 use super::Form;
 use crate::model::Lang;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One spelling of one term.
 #[derive(Debug, Clone, Copy)]
@@ -30,7 +30,7 @@ pub struct Key {
 pub struct SpaceBuilder {
     text: String,
     keys: Vec<Key>,
-    word_ids: HashMap<String, u32>,
+    word_ids: FxHashMap<String, u32>,
     postings: Vec<(u32, u32)>,
 }
 
