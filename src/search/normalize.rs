@@ -3,6 +3,13 @@
 /// Folds text for matching: lower case, `ё` = `е`, Kazakh letters to their Russian
 /// look-alikes (`қ` → `к`), tone marks dropped (`ā` → `a`), `ü` written `v` as pinyin
 /// keyboards do, and every run of punctuation or space made one space.
+///
+/// ```
+/// use keruen::search::normalize::fold;
+/// assert_eq!(fold("Кедендік  ДЕКЛАРАЦИЯ"), "кедендик декларация");
+/// assert_eq!(fold("jízhuāngxiāng bānliè"), "jizhuangxiang banlie");
+/// assert_eq!(fold("Ёлка / lǜ"), "елка lv");
+/// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;

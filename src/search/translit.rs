@@ -105,6 +105,14 @@ pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
 /// The canonical Latin keys of a typed query (`jük`, `temır jol`, `tamozhnya`): one, or
 /// two when a `j` may stand for either ж or й. `ü` is the Kazakh letter here, not pinyin's
 /// `v`.
+///
+/// ```
+/// use keruen::search::{normalize::fold, translit};
+/// let cargo = translit::from_cyrillic(&fold("жүк"));
+/// for typed in ["zhuk", "juk", "jük"] {
+///     assert_eq!(translit::query_keys(typed), vec![cargo.clone()]);
+/// }
+/// ```
 pub fn query_keys(query: &str) -> Vec<String> {
     let kazakh_u = super::normalize::fold(&query.replace(['ü', 'Ü', 'ū', 'Ū'], "u"));
     let as_zh = from_latin(&kazakh_u, false);
