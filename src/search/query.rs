@@ -16,7 +16,7 @@ struct Collector<'a> {
     index: &'a Index,
     options: Options<'a>,
     best: FxHashMap<u32, Hit>,
-    exact: bool,
+    whole: bool,
 }
 
 impl Collector<'_> {
@@ -27,7 +27,7 @@ impl Collector<'_> {
         {
             return;
         }
-        self.exact |= kind == MatchKind::Exact;
+        self.whole |= kind <= MatchKind::Prefix;
         let mut score = kind.base_score() + 200;
         if key.term == 0 {
             score += 300;
@@ -61,9 +61,9 @@ impl Collector<'_> {
         self.best.len()
     }
 
-    /// Whether some hit equals the query as a whole term.
+    /// Whether some hit is the query as a whole term or starts with it.
     fn has_whole_match(&self) -> bool {
-        self.exact
+        self.whole
     }
 
     fn finish(self, limit: usize) -> Vec<Hit> {
@@ -127,9 +127,11 @@ fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &
         return;
     }
     let query = words.join(" ");
+    // Drive from the word with the fewest vocabulary words starting with it (two binary
+    // searches each); the others are checked on the candidates' text.
     let driver = words
         .iter()
-        .min_by_key(|w| space.postings_with_prefix(w))
+        .min_by_key(|w| space.words_with_prefix(w).len())
         .expect("words is not empty");
     let mut candidates = Vec::new();
     for &word in space.words_with_prefix(driver) {
@@ -224,7 +226,7 @@ fn direct(
     let folded = fold(query);
     let plain_words = words(&folded);
     strict(&index.plain, &plain_words, tier, collector);
-    // A query that already matched a whole term is neither transliterated nor inflected.
+    // A query that a term equals or starts with is neither transliterated nor inflected.
     if collector.has_whole_match() {
         return;
     }
@@ -266,7 +268,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         index,
         options,
         best: FxHashMap::default(),
-        exact: false,
+        whole: false,
     };
     direct(index, query, None, limit, &mut collector);
     // The other layout and typos are second guesses: tried only when the text as typed
@@ -294,7 +296,7 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         index,
         options: Options::default(),
         best: FxHashMap::default(),
-        exact: false,
+        whole: false,
     };
     let edits = |len: usize| if len >= 3 { 2 } else { 0 };
     all_typos(index, query, edits, &mut collector);

@@ -165,14 +165,6 @@ impl Space {
             [self.offsets[word as usize] as usize..self.offsets[word as usize + 1] as usize]
     }
 
-    /// How many key references the words starting with `prefix` carry in all.
-    pub fn postings_with_prefix(&self, prefix: &str) -> usize {
-        self.words_with_prefix(prefix)
-            .iter()
-            .map(|&w| (self.offsets[w as usize + 1] - self.offsets[w as usize]) as usize)
-            .sum()
-    }
-
     /// Approximate bytes of memory the space takes.
     pub fn memory(&self) -> usize {
         self.text.capacity()
