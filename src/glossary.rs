@@ -39,14 +39,6 @@ impl Glossary {
         &self.concepts[hit.concept]
     }
 
-    /// The concept with this id, if any.
-    pub fn by_id(&self, id: &str) -> Option<&Concept> {
-        self.concepts
-            .binary_search_by(|c| c.id.as_str().cmp(id))
-            .ok()
-            .map(|at| &self.concepts[at])
-    }
-
     /// The best `limit` matches for `query`.
     pub fn lookup(&self, query: &str, limit: usize, options: Options) -> Vec<Hit> {
         self.index.lookup(query, limit, options)

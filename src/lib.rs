@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod model;
 pub mod paths;
 pub mod prefs;
+pub mod script;
 pub mod search;
 pub mod store;
 pub mod syllables;

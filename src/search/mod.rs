@@ -15,10 +15,11 @@ pub mod space;
 pub mod translit;
 
 use crate::model::{Concept, Domain, Lang};
+use crate::script::is_han;
 use fuzzy::DeletionIndex;
 use normalize::fold;
 use serde::Serialize;
-use space::{Space, SpaceBuilder, is_han};
+use space::{Space, SpaceBuilder};
 
 /// How a hit matched the query, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -1,8 +1,9 @@
 //! Running one query against the index, tier by tier.
 
 use super::fuzzy::{DeletionIndex, distance, tolerance};
-use super::space::{Key, Space, is_han};
+use super::space::{Key, Space};
 use super::{Form, Hit, Index, MatchKind, Options, layout, translit};
+use crate::script::{is_cyrillic, is_han};
 use crate::search::normalize::fold;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -198,7 +199,7 @@ fn stems(words: &[String]) -> Option<Vec<String>> {
         .map(|word| {
             if word.chars().count() < 4 {
                 word.clone()
-            } else if word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+            } else if word.chars().any(is_cyrillic) {
                 russian.stem(word).into_owned()
             } else if word.chars().all(|c| c.is_ascii_alphabetic()) {
                 english.stem(word).into_owned()

@@ -6,6 +6,7 @@
 
 use super::Form;
 use crate::model::Lang;
+use crate::script::is_han;
 use rustc_hash::FxHashMap;
 
 /// One spelling of one term.
@@ -32,11 +33,6 @@ pub struct SpaceBuilder {
     keys: Vec<Key>,
     word_ids: FxHashMap<String, u32>,
     postings: Vec<(u32, u32)>,
-}
-
-/// Whether `c` is a Han character.
-pub fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 impl SpaceBuilder {

@@ -3,7 +3,7 @@
 //! Also compiled into `build.rs`, so it depends only on `crate::model` and `rusqlite`.
 
 use crate::model::{Concept, Lang};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, ToSql, params, params_from_iter};
 
 /// The schema of a bundled-termbase database.
 pub const BUNDLE_SCHEMA: &str = include_str!("../../db/bundle.sql");
@@ -26,18 +26,24 @@ pub fn write_bundle(
             "INSERT INTO concept (id, domain, from_article, article_context, source, note, homonyms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![
-            concept.id,
-            concept.domain.id(),
-            concept.from_article,
-            concept.article_context,
-            concept.source,
-            concept.note,
-            concept.homonyms.join(" "),
-        ])?;
+        .execute(params_from_iter(concept_row(concept)))?;
         insert_terms_and_definitions(&tx, concept)?;
     }
     tx.commit()
+}
+
+/// The seven concept columns both schemas share, in the order
+/// `id, domain, from_article, article_context, source, note, homonyms`.
+pub fn concept_row(concept: &Concept) -> Vec<Box<dyn ToSql + '_>> {
+    vec![
+        Box::new(&concept.id),
+        Box::new(concept.domain.id()),
+        Box::new(concept.from_article),
+        Box::new(&concept.article_context),
+        Box::new(&concept.source),
+        Box::new(&concept.note),
+        Box::new(concept.homonyms.join(" ")),
+    ]
 }
 
 /// Inserts the terms and definitions of `concept` (tables `term` and `definition`, which

@@ -1,9 +1,9 @@
 //! Reading concepts out of the store.
 
-use super::bundle_writer::insert_terms_and_definitions;
+use super::bundle_writer::{concept_row, insert_terms_and_definitions};
 use super::{Store, StoreError};
 use crate::model::{Concept, Domain, Lang, LangEntry, Origin, Term, TermKind};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, params_from_iter};
 use std::collections::HashMap;
 
 impl Store {
@@ -118,15 +118,7 @@ impl Store {
              ON CONFLICT (id) DO UPDATE SET domain = excluded.domain,
                  from_article = excluded.from_article, article_context = excluded.article_context,
                  source = excluded.source, note = excluded.note, homonyms = excluded.homonyms",
-            params![
-                concept.id,
-                concept.domain.id(),
-                concept.from_article,
-                concept.article_context,
-                concept.source,
-                concept.note,
-                concept.homonyms.join(" "),
-            ],
+            params_from_iter(concept_row(concept)),
         )?;
         tx.execute("DELETE FROM term WHERE concept_id = ?1", [&concept.id])?;
         tx.execute(

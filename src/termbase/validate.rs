@@ -1,6 +1,7 @@
 //! The in-repository checks of CONTENT.md, run over the whole termbase by the tests.
 
 use crate::model::{Concept, Lang, TermKind};
+use crate::script::{is_cyrillic, is_han};
 use ::pinyin::ToPinyinMulti;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -87,14 +88,6 @@ fn check_fields(concept: &Concept, report: &mut impl FnMut(String)) {
             report(format!("{lang} '{}' carries pinyin", term.text));
         }
     }
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 /// Punctuation and digits a Chinese term may hold besides Han characters.
