@@ -1,7 +1,7 @@
 //! Decks: the built-in ones (one per domain, and "From the article") and the user's own.
 
 use crate::glossary::Glossary;
-use crate::model::Domain;
+use crate::model::{Concept, Domain};
 use crate::store::StoreError;
 use serde::Serialize;
 
@@ -61,4 +61,38 @@ pub fn list(glossary: &Glossary) -> Result<Vec<Deck>, StoreError> {
         builtin: false,
     }));
     Ok(decks)
+}
+
+/// A deck id that names no deck.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    /// No deck has this id.
+    #[error("there is no deck '{0}'; keruen decks lists them")]
+    Unknown(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The concepts of deck `id`, in the glossary's order (by concept id).
+pub fn members<'g>(glossary: &'g Glossary, id: &str) -> Result<Vec<&'g Concept>, DeckError> {
+    let concepts = glossary.concepts();
+    if id == ARTICLE_DECK {
+        return Ok(concepts.iter().filter(|c| c.from_article).collect());
+    }
+    if let Ok(domain) = id.parse::<Domain>() {
+        return Ok(concepts.iter().filter(|c| c.domain == domain).collect());
+    }
+    let user_id = id
+        .strip_prefix("user-")
+        .and_then(|n| n.parse::<i64>().ok())
+        .ok_or_else(|| DeckError::Unknown(id.to_string()))?;
+    let ids = glossary
+        .store()
+        .deck_concept_ids(user_id)?
+        .ok_or_else(|| DeckError::Unknown(id.to_string()))?;
+    Ok(ids
+        .iter()
+        .filter_map(|concept_id| glossary.concept_by_id(concept_id))
+        .collect())
 }

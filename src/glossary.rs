@@ -34,6 +34,14 @@ impl Glossary {
         &self.concepts
     }
 
+    /// The concept with this id, if the glossary has it.
+    pub fn concept_by_id(&self, id: &str) -> Option<&Concept> {
+        self.concepts
+            .binary_search_by(|concept| concept.id.as_str().cmp(id))
+            .ok()
+            .map(|at| &self.concepts[at])
+    }
+
     /// The concept a hit refers to.
     pub fn concept(&self, hit: &Hit) -> &Concept {
         &self.concepts[hit.concept]

@@ -7,9 +7,13 @@ use keruen::glossary::Glossary;
 use keruen::model::Lang;
 use keruen::prefs::Prefs;
 use keruen::store::Store;
+use keruen::study::Study;
+use keruen::study::clock::SystemClock;
+use keruen::study::settings::StudySettings;
 use keruen::ui::{self, Screen, ScreenshotRequest, StartOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Keruen — a Kazakh · Russian · Chinese · English glossary and flashcards for logistics.
 #[derive(Debug, Parser)]
@@ -58,6 +62,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the cards a study session would show now.
+    Due {
+        /// Print a JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Grade one card, as the study screen does.
+    Answer {
+        /// The card, as `keruen due` names it (e.g. container-train:ru-zh).
+        card: String,
+        /// again, hard, good or easy (or 1–4).
+        rating: String,
+        /// Print the new schedule as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show study progress: answers today, streak, due cards, retention, card states.
+    Stats {
+        /// Print a JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -84,6 +110,12 @@ fn open_glossary(data_dir: Option<PathBuf>) -> anyhow::Result<Glossary> {
     Ok(Glossary::load(store)?)
 }
 
+/// Studying with the stored settings and the computer's clock.
+fn study(glossary: &Glossary) -> anyhow::Result<Study> {
+    let settings = StudySettings::load(glossary.store())?;
+    Ok(Study::new(settings, Arc::new(SystemClock)))
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let glossary = open_glossary(cli.data_dir)?;
     let mut out = std::io::stdout().lock();
@@ -92,6 +124,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             keruen::cli::lookup(&glossary, &query, limit, json, &mut out)
         }
         Some(Command::Decks { json }) => keruen::cli::decks(&glossary, json, &mut out),
+        Some(Command::Due { json }) => {
+            keruen::cli::due(&glossary, &study(&glossary)?, json, &mut out)
+        }
+        Some(Command::Answer { card, rating, json }) => keruen::cli::answer(
+            &glossary,
+            &study(&glossary)?,
+            &card,
+            &rating,
+            json,
+            &mut out,
+        ),
+        Some(Command::Stats { json }) => {
+            keruen::cli::stats(&glossary, &study(&glossary)?, json, &mut out)
+        }
         None => open_window(glossary, cli.screenshot, cli.view, cli.query, cli.ui_lang),
     }
 }

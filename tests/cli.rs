@@ -125,3 +125,59 @@ fn data_dir_flag_wins_over_the_environment() {
     assert!(flag_dir.path().join(keruen::store::STORE_FILE).exists());
     assert!(!env_dir.path().join(keruen::store::STORE_FILE).exists());
 }
+
+#[test]
+fn answer_then_stats_reflects_the_answer_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let due = json(&keruen(dir.path(), &["due", "--json"]));
+    let due = due.as_array().expect("an array");
+    assert!(!due.is_empty(), "a fresh store has new cards to study");
+    for row in due {
+        for field in ["id", "concept", "direction", "new"] {
+            assert!(row.get(field).is_some(), "{field} missing in {row}");
+        }
+    }
+    assert_eq!(due[0]["new"], true);
+    assert_eq!(
+        due[0]["direction"], "ru-zh",
+        "the default directions are ru-zh and zh-ru"
+    );
+    let card = due[0]["id"].as_str().unwrap();
+
+    let before = json(&keruen(dir.path(), &["stats", "--json"]));
+    assert_eq!(before["reviews_today"], 0);
+    let answered = json(&keruen(dir.path(), &["answer", card, "good", "--json"]));
+    assert_eq!(answered["state"], "learning");
+    let after = json(&keruen(dir.path(), &["stats", "--json"]));
+    assert_eq!(after["reviews_today"], 1);
+    assert_eq!(after["streak_days"], 1);
+    assert_eq!(after["cards_by_state"]["learning"], 1);
+    assert_eq!(
+        after["cards_by_state"]["new"].as_u64().unwrap() + 1,
+        before["cards_by_state"]["new"].as_u64().unwrap()
+    );
+    for field in ["due_today", "retention_30d"] {
+        assert!(after.get(field).is_some(), "{field} missing");
+    }
+    let due_after = json(&keruen(dir.path(), &["due", "--json"]));
+    let ids: Vec<&str> = due_after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.contains(&card), "the answered card waits for its step");
+}
+
+#[test]
+fn answer_rejects_bad_cards_and_grades_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = keruen(dir.path(), &["answer", "no-such-concept:ru-zh", "good"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no concept"));
+    let output = keruen(dir.path(), &["answer", "bill-of-lading:ru-zh", "perfect"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("again, hard, good or easy"));
+    let output = keruen(dir.path(), &["answer", "bill-of-lading", "good"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("card id"));
+}

@@ -1,5 +1,9 @@
 //! The headless commands of `keruen` (everything but the window), writing to any output.
 
+mod study;
+
+pub use study::{AnswerRow, DueRow, answer, due, stats};
+
 use crate::decks;
 use crate::glossary::Glossary;
 use crate::model::Lang;

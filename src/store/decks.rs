@@ -61,3 +61,24 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// The ids of the concepts in a user deck, by id; None when there is no such deck.
+    pub fn deck_concept_ids(&self, deck_id: i64) -> Result<Option<Vec<String>>, StoreError> {
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM deck WHERE id = ?1)",
+            [deck_id],
+            |row| row.get(0),
+        )?;
+        if !exists {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT concept_id FROM deck_concept WHERE deck_id = ?1 ORDER BY concept_id",
+        )?;
+        let ids = stmt
+            .query_map([deck_id], |row| row.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(Some(ids))
+    }
+}

@@ -5,7 +5,10 @@ use rusqlite::Connection;
 
 /// Each entry moves the schema from version `index` to `index + 1`. Released entries are
 /// never edited; a change of schema appends one.
-const MIGRATIONS: &[&str] = &[include_str!("../../db/user.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../db/user.sql"),
+    include_str!("../../db/user-2.sql"),
+];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -3,6 +3,7 @@
 
 mod bundle;
 pub mod bundle_writer;
+mod cards;
 mod concepts;
 mod decks;
 mod migrations;
@@ -99,7 +100,7 @@ impl Store {
     fn prepare(&mut self, bundle: &[u8]) -> Result<(), StoreError> {
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         self.conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
         )?;
         migrations::migrate(&mut self.conn)?;
         bundle::merge_if_changed(&mut self.conn, bundle)?;
