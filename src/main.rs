@@ -27,7 +27,7 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     screenshot: Option<PathBuf>,
 
-    /// The screen to show first: lookup or settings.
+    /// The screen to show first: lookup, study, progress or settings.
     #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(Screen::NAMES))]
     view: Option<String>,
 
@@ -153,10 +153,7 @@ fn open_window(
     if let Some(lang) = ui_lang {
         prefs.ui_lang = lang.parse::<Lang>()?;
     }
-    let screen = view
-        .as_deref()
-        .and_then(Screen::from_name)
-        .unwrap_or(Screen::Lookup);
+    let screen = view.as_deref().and_then(Screen::from_name);
     let request = screenshot.map(|path| ScreenshotRequest::new(path, [1280.0, 800.0]));
     let start = StartOptions {
         screen,

@@ -49,6 +49,23 @@ fn every_interface_string_has_a_glyph() {
 }
 
 #[test]
+fn every_character_the_window_code_writes_has_a_glyph() {
+    let mut fonts = fonts();
+    let dir = common::root().join("src/ui");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let literals: String = source
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .flat_map(|line| line.split('"').skip(1).step_by(2))
+            .collect();
+        let gaps = missing(&mut fonts, &literals);
+        assert!(gaps.is_empty(), "{}: no glyph for {gaps:?}", path.display());
+    }
+}
+
+#[test]
 fn the_subset_covers_the_common_characters() {
     let mut fonts = fonts();
     // A sample across GB2312 level 1, and characters logistics text needs.

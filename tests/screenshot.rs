@@ -1,6 +1,8 @@
 //! A real window under X (Xvfb when no display is set): `keruen --screenshot` paints the
 //! screen, saves a PNG of the window's size, and exits.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -30,7 +32,29 @@ fn distinct_colours(image: &image::RgbaImage) -> usize {
 }
 
 fn screenshot(args: &[&str]) -> image::RgbaImage {
+    screenshot_with_history(args, 0)
+}
+
+/// Keeps a copy of the PNG when `KERUEN_SCREENSHOT_DIR` names a folder (to refresh the
+/// README's pictures), named after the arguments.
+fn keep_copy(png: &Path, args: &[&str]) {
+    if let Some(dir) = std::env::var_os("KERUEN_SCREENSHOT_DIR") {
+        let name: String = args
+            .iter()
+            .filter(|a| !a.starts_with("--"))
+            .map(|a| a.replace(|c: char| !c.is_alphanumeric(), ""))
+            .collect::<Vec<_>>()
+            .join("-");
+        std::fs::copy(png, Path::new(&dir).join(format!("{name}.png"))).unwrap();
+    }
+}
+
+/// A screenshot over a store holding `days` days of simulated study.
+fn screenshot_with_history(args: &[&str], days: i64) -> image::RgbaImage {
     let dir = tempfile::tempdir().unwrap();
+    if days > 0 {
+        common::simulate_history(&dir.path().join("data"), days);
+    }
     let png = dir.path().join("shot.png");
     let mut all = vec!["--screenshot", png.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -42,6 +66,7 @@ fn screenshot(args: &[&str]) -> image::RgbaImage {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+    keep_copy(&png, args);
     image::open(&png)
         .expect("the PNG exists and decodes")
         .to_rgba8()
@@ -63,4 +88,18 @@ fn the_settings_screen_renders_in_kazakh() {
     let image = screenshot(&["--view", "settings", "--ui-lang", "kk"]);
     assert_eq!(image.dimensions(), (1280, 800));
     assert!(distinct_colours(&image) > 20);
+}
+
+#[test]
+fn the_study_screen_renders_a_card_in_russian() {
+    let image = screenshot_with_history(&["--view", "study", "--ui-lang", "ru"], 20);
+    assert_eq!(image.dimensions(), (1280, 800));
+    assert!(distinct_colours(&image) > 20);
+}
+
+#[test]
+fn the_progress_screen_renders_its_charts_in_chinese() {
+    let image = screenshot_with_history(&["--view", "progress", "--ui-lang", "zh"], 60);
+    assert_eq!(image.dimensions(), (1280, 800));
+    assert!(distinct_colours(&image) > 50);
 }

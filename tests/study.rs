@@ -1,6 +1,8 @@
 //! Studying through the library with a fake clock: a simulated 90 days, undo, limits,
 //! siblings, suspend and bury.
 
+mod common;
+
 use chrono::Duration;
 use keruen::glossary::Glossary;
 use keruen::model::Lang;
@@ -34,47 +36,6 @@ fn setup(settings: StudySettings) -> (Glossary, Study, Arc<ManualClock>) {
     (glossary, study, clock)
 }
 
-/// A deterministic learner: forgets about one answer in eight, except on the concepts it
-/// always remembers.
-fn grade(key: &CardKey, reps: u32, always_remembered: &HashSet<String>) -> Rating {
-    if always_remembered.contains(&key.concept) {
-        return Rating::Good;
-    }
-    let mut hash: u32 = 2166136261;
-    for byte in key.to_string().bytes().chain(reps.to_le_bytes()) {
-        hash = (hash ^ u32::from(byte)).wrapping_mul(16777619);
-    }
-    if hash.is_multiple_of(8) {
-        Rating::Again
-    } else {
-        Rating::Good
-    }
-}
-
-/// Studies until the queue is empty, stepping the clock to learning cards as they come due.
-fn study_one_day(
-    glossary: &Glossary,
-    study: &Study,
-    clock: &ManualClock,
-    always: &HashSet<String>,
-) {
-    for _ in 0..2_000 {
-        let queue = study.queue(glossary).unwrap();
-        let Some(next) = queue.first() else {
-            return;
-        };
-        if next.card.due > clock.now().timestamp() {
-            let due = chrono::DateTime::from_timestamp(next.card.due, 0).unwrap();
-            clock.set(due.with_timezone(clock.now().offset()));
-        }
-        let rating = grade(&next.card.key, next.card.reps, always);
-        study
-            .answer(glossary, &next.card.key, rating, 4_000)
-            .unwrap();
-    }
-    panic!("a day of study never ended");
-}
-
 #[test]
 fn ninety_days_of_study_respect_limits_siblings_and_intervals() {
     let (glossary, study, clock) = setup(customs_settings());
@@ -87,7 +48,7 @@ fn ninety_days_of_study_respect_limits_siblings_and_intervals() {
         .collect();
     for day in 0..90 {
         clock.set(ManualClock::almaty(2026, 1, 5, 9, 0).now() + Duration::days(day));
-        study_one_day(&glossary, &study, &clock, &always);
+        common::study_one_day(&glossary, &study, &clock, &always);
     }
 
     let store = glossary.store();

@@ -40,7 +40,9 @@ def main():
     level1 = gb2312_level1()
     extra = project_chars() - level1
     punctuation = set("，。、；：？！“”‘’（）《》【】…—·「」『』〔〕")
-    chars = sorted(level1 | extra | punctuation)
+    # Symbols the window draws in its own code (src/ui), outside the fonts egui ships.
+    symbols = set("→←↑↓■□●○✓")
+    chars = sorted(level1 | extra | punctuation | symbols)
     print(f"GB2312 level 1: {len(level1)}; from the termbase and interface beyond it: {len(extra)}; total {len(chars)}")
     subprocess.run([
         "pyftsubset", str(SOURCE), f"--font-number={FACE_SC}", f"--output-file={OUT}",

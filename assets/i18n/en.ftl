@@ -53,3 +53,112 @@ settings-termbase = { $count ->
    *[other] Termbase: { $count } concepts
 }
 error-save = Could not save your settings: { $error }
+tab-study = Study
+tab-progress = Progress
+tab-study-due = { $n ->
+    [one] { $n } card to study now
+   *[other] { $n } cards to study now
+}
+deck-article = From the article
+onboarding-title = Welcome to Keruen
+onboarding-intro = Tell Keruen which languages you know and which you are learning; it will make flashcards in both directions.
+onboarding-know = I know
+onboarding-learn = I am learning
+onboarding-directions = Card directions
+onboarding-no-directions = Choose at least one language you know and a different one you learn.
+onboarding-decks = Decks to study
+onboarding-start = Start studying
+onboarding-skip = Not now — just look up terms
+onboarding-need-choice = Choose at least one direction and one deck.
+onboarding-later = You can change all of this in Settings at any time.
+study-new-card = new
+study-bury = Bury
+study-bury-hint = Hide this card until tomorrow
+study-suspend = Suspend
+study-suspend-hint = Stop showing this card until you unsuspend it
+study-show-answer = Show answer
+study-space-hint = Space shows the answer · Ctrl+Z undoes the last answer
+study-enter-hint = Type the answer and press Enter · Ctrl+Z undoes the last answer
+study-type-hint = Your answer (pinyin with tone marks or numbers)
+study-missing-concept = The concept “{ $id }” is no longer in the termbase.
+study-nothing-due = Nothing to study right now
+study-session-done = Session complete
+study-next-learning = The next learning card is due in { $when }.
+study-check-again = Check again
+study-come-back = Come back tomorrow for the next cards.
+summary-answered = Cards answered
+summary-new = New cards
+summary-remembered = Remembered
+summary-time = Time
+minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+grade-again = Again
+grade-hard = Hard
+grade-good = Good
+grade-easy = Easy
+interval-minutes = { $n } min
+interval-hours = { $n } h
+interval-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+interval-months = { $n } mo
+interval-years = { $n } yr
+typed-correct = Correct: { $term }
+typed-tone-error = Right syllables, wrong tone: { $term }
+typed-wrong = Not quite — compare with the answer below.
+progress-today = answers today
+progress-streak = { $n ->
+    [one] day in a row
+   *[other] days in a row
+}
+progress-due = due today
+progress-retention-30 = remembered (30 days)
+progress-heatmap = Answers over the last year
+progress-answers = { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+weekday-mon = Mon
+weekday-wed = Wed
+weekday-fri = Fri
+progress-retention = True retention, last 30 days
+progress-retention-caption = Share of reviews remembered each day; the line is your goal ({ $goal }).
+progress-forecast = Due in the next 30 days
+progress-forecast-caption = { $n } reviews coming due, today first.
+progress-states = Cards by state
+state-new = New
+state-learning = Learning
+state-relearning = Relearning
+state-review = Review
+state-suspended = Suspended
+progress-by-domain = Mastery by domain
+progress-by-direction = Mastery by direction
+progress-learned = { $n } studied
+progress-mastery-caption = Green: mastered (remembered for 3 weeks or more); amber: studied.
+settings-study = Study
+settings-directions = Card directions
+settings-decks = Decks to study
+settings-retention = Desired retention
+settings-retention-hint = How likely you should be to remember a card when it comes due. Higher means more reviews.
+settings-limits = Daily limits
+settings-new-per-day = new cards
+settings-reviews-per-day = reviews
+settings-steps = Steps (minutes)
+settings-learning-steps = learning
+settings-relearning-steps = relearning
+settings-day-starts = New day starts at
+settings-day-starts-hint = Answers before this hour count for the day before.
+settings-typed = Typed answers
+settings-typed-hint = Type the answer instead of only revealing it
+settings-optimize = Personal scheduling
+optimize-defaults = Using FSRS's default parameters.
+optimize-personal = Using parameters fitted to your reviews.
+optimize-running = Fitting parameters to your reviews…
+optimize-button = Optimize from my reviews
+optimize-before = Current
+optimize-after = Fitted
+optimize-adopted = The fitted parameters predict your { $n } reviews better and are now in use.
+optimize-kept = The fitted parameters were not better on your { $n } reviews; the current ones stay.

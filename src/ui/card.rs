@@ -115,7 +115,7 @@ fn preferred_term(ui: &mut egui::Ui, term: &Term, lang: Lang, prefs: &Prefs) {
 }
 
 /// Pinyin laid out with each syllable in its tone's colour (when the setting is on).
-fn pinyin_job(ui: &egui::Ui, pinyin: &str, prefs: &Prefs, font: FontId) -> LayoutJob {
+pub(super) fn pinyin_job(ui: &egui::Ui, pinyin: &str, prefs: &Prefs, font: FontId) -> LayoutJob {
     let dark = ui.visuals().dark_mode;
     let plain = ui.visuals().text_color();
     let mut job = LayoutJob::default();
@@ -141,7 +141,7 @@ fn kind_label(kind: TermKind, i18n: &I18n) -> Option<String> {
 
 fn copy_button(ui: &mut egui::Ui, text: &str, i18n: &I18n, copied: &mut Option<String>) {
     if copied.as_deref() == Some(text) {
-        ui.weak(RichText::new(format!("✔ {}", i18n.t("copied"))).small());
+        ui.weak(RichText::new(format!("✓ {}", i18n.t("copied"))).small());
         return;
     }
     let button =

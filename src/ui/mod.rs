@@ -3,8 +3,12 @@
 mod card;
 pub mod fonts;
 mod lookup;
+mod onboarding;
+mod progress;
 mod screenshot;
 mod settings;
+mod study;
+mod study_settings;
 mod style;
 
 pub use screenshot::ScreenshotRequest;
@@ -12,30 +16,46 @@ pub use screenshot::ScreenshotRequest;
 use crate::glossary::Glossary;
 use crate::i18n::I18n;
 use crate::prefs::Prefs;
-use egui::{Key, KeyboardShortcut, Modifiers};
+use crate::stats::Stats;
+use crate::study::Study;
+use crate::study::clock::{Clock, SystemClock};
+use crate::study::settings::StudySettings;
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use onboarding::{OnboardingChoice, OnboardingState};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// The screens the top bar switches between.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// Search and the concept card.
     Lookup,
-    /// Interface language, theme, text size.
+    /// Flashcards (the first-start questions until they are answered).
+    Study,
+    /// Charts of the user's progress.
+    Progress,
+    /// Interface language, theme, text size, and how to study.
     Settings,
 }
 
 impl Screen {
-    /// The screen named `name` on the command line (`lookup`, `settings`).
+    /// The screen named `name` on the command line.
     pub fn from_name(name: &str) -> Option<Screen> {
         match name {
             "lookup" => Some(Screen::Lookup),
+            "study" => Some(Screen::Study),
+            "progress" => Some(Screen::Progress),
             "settings" => Some(Screen::Settings),
             _ => None,
         }
     }
 
     /// The names `--view` accepts.
-    pub const NAMES: [&str; 2] = ["lookup", "settings"];
+    pub const NAMES: [&str; 4] = ["lookup", "study", "progress", "settings"];
 }
+
+/// How long the due count on the Study tab is trusted before it is counted again.
+const DUE_COUNT_TTL: Duration = Duration::from_secs(60);
 
 /// Ctrl+K (Cmd+K on macOS): focus the search box from any screen.
 const FOCUS_SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
@@ -47,6 +67,12 @@ pub struct KeruenApp {
     i18n: I18n,
     screen: Screen,
     lookup: lookup::LookupState,
+    study: Study,
+    study_view: study::StudyState,
+    onboarding: Option<OnboardingState>,
+    stats: Option<Stats>,
+    optimize_job: study_settings::OptimizeJob,
+    due_count: Option<(usize, Instant)>,
     error: Option<String>,
     screenshot: Option<ScreenshotRequest>,
     style_applied: bool,
@@ -62,13 +88,23 @@ impl KeruenApp {
     /// ([`prepare_context`]) before the first frame.
     pub fn new(glossary: Glossary, prefs: Prefs) -> KeruenApp {
         let lookup = lookup::LookupState::new(&glossary, prefs.ui_lang);
+        let (settings, error) = match StudySettings::load(glossary.store()) {
+            Ok(settings) => (settings, None),
+            Err(error) => (StudySettings::default(), Some(error.to_string())),
+        };
         KeruenApp {
             i18n: I18n::new(prefs.ui_lang),
+            study: Study::new(settings, Arc::new(SystemClock)),
+            study_view: study::StudyState::default(),
+            onboarding: None,
+            stats: None,
+            optimize_job: study_settings::OptimizeJob::default(),
+            due_count: None,
             glossary,
             prefs,
             screen: Screen::Lookup,
             lookup,
-            error: None,
+            error,
             screenshot: None,
             style_applied: false,
         }
@@ -78,6 +114,38 @@ impl KeruenApp {
     pub fn with_screen(mut self, screen: Screen) -> Self {
         self.screen = screen;
         self
+    }
+
+    /// Reads the time from `clock` instead of the computer's (tests, screenshots).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.study = Study::new(self.study.settings().clone(), clock);
+        self.study_view.invalidate();
+        self
+    }
+
+    /// The study settings in force.
+    pub fn study_settings(&self) -> &StudySettings {
+        self.study.settings()
+    }
+
+    /// The card the Study screen shows (`concept:direction`), if any.
+    pub fn study_card(&self) -> Option<String> {
+        self.study_view.current_card()
+    }
+
+    /// Whether the Study screen shows the answer side.
+    pub fn answer_revealed(&self) -> bool {
+        self.study_view.revealed()
+    }
+
+    /// How many answers this session has given.
+    pub fn session_answers(&self) -> u32 {
+        self.study_view.session().answered
+    }
+
+    /// The glossary behind the window.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
     }
 
     /// Starts with `query` typed into the search box.
@@ -144,6 +212,16 @@ impl KeruenApp {
             Screen::Lookup => self
                 .lookup
                 .show(ui, &self.glossary, &self.i18n, &self.prefs),
+            Screen::Study if !self.study.settings().onboarded => self.onboarding(ui),
+            Screen::Study => {
+                let event =
+                    self.study_view
+                        .show(ui, &self.glossary, &self.study, &self.i18n, &self.prefs);
+                if event == study::StudyEvent::Changed {
+                    self.progress_changed();
+                }
+            }
+            Screen::Progress => self.progress(ui),
             Screen::Settings => self.settings(ui),
         });
         if let Some(request) = &mut self.screenshot {
@@ -156,21 +234,124 @@ impl KeruenApp {
             ui.add_space(4.0);
             ui.heading("Keruen");
             ui.add_space(16.0);
+            let due = self.due_count();
             for (screen, key) in [
                 (Screen::Lookup, "tab-lookup"),
+                (Screen::Study, "tab-study"),
+                (Screen::Progress, "tab-progress"),
                 (Screen::Settings, "tab-settings"),
             ] {
                 let selected = self.screen == screen;
-                if ui.selectable_label(selected, self.i18n.t(key)).clicked() {
+                let mut label = RichText::new(self.i18n.t(key));
+                if screen == Screen::Study && due > 0 {
+                    label = RichText::new(format!("{}  ({due})", self.i18n.t(key)));
+                }
+                let tab = ui.selectable_label(selected, label);
+                let tab = if screen == Screen::Study {
+                    tab.on_hover_text(self.i18n.t_with("tab-study-due", "n", due))
+                } else {
+                    tab
+                };
+                if tab.clicked() {
                     self.screen = screen;
+                    if screen == Screen::Progress {
+                        self.stats = None;
+                    }
                 }
             }
         });
     }
 
+    /// Cards due now, counted at most once a minute and after every answer.
+    fn due_count(&mut self) -> usize {
+        if let Some((count, at)) = self.due_count
+            && at.elapsed() < DUE_COUNT_TTL
+        {
+            return count;
+        }
+        let count = self.study.queue(&self.glossary).map_or(0, |q| q.len());
+        self.due_count = Some((count, Instant::now()));
+        count
+    }
+
+    /// Forgets every figure derived from the review log.
+    fn progress_changed(&mut self) {
+        self.due_count = None;
+        self.stats = None;
+    }
+
+    fn onboarding(&mut self, ui: &mut egui::Ui) {
+        if self.onboarding.is_none() {
+            let decks = crate::decks::list(&self.glossary).unwrap_or_default();
+            self.onboarding = Some(OnboardingState::new(self.study.settings(), decks));
+        }
+        let state = self.onboarding.as_mut().expect("made above");
+        let settings = match state.show(ui, &self.i18n, self.study.settings()) {
+            OnboardingChoice::Pending => return,
+            OnboardingChoice::Start(settings) => settings,
+            OnboardingChoice::Skip => {
+                self.screen = Screen::Lookup;
+                StudySettings {
+                    onboarded: true,
+                    ..self.study.settings().clone()
+                }
+            }
+        };
+        self.onboarding = None;
+        self.apply_study_settings(settings);
+    }
+
+    fn apply_study_settings(&mut self, settings: StudySettings) {
+        self.error = settings
+            .save(self.glossary.store())
+            .err()
+            .map(|e| self.i18n.t_with("error-save", "error", e.to_string()));
+        self.study.set_settings(settings);
+        self.study_view.invalidate();
+        self.progress_changed();
+    }
+
+    fn progress(&mut self, ui: &mut egui::Ui) {
+        if self.stats.is_none() {
+            match self.study.stats(&self.glossary) {
+                Ok(stats) => self.stats = Some(stats),
+                Err(error) => {
+                    ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                    return;
+                }
+            }
+        }
+        let stats = self.stats.as_ref().expect("computed above");
+        let goal = self.study.settings().desired_retention;
+        progress::show(ui, stats, self.study.today(), goal, &self.i18n);
+    }
+
     fn settings(&mut self, ui: &mut egui::Ui) {
         let before = self.prefs.clone();
-        settings::show(ui, &mut self.prefs, &self.i18n, &self.glossary);
+        let mut study = self.study.settings().clone();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                settings::show(ui, &mut self.prefs, &self.i18n, &self.glossary);
+                ui.add_space(8.0);
+                ui.separator();
+                ui.heading(self.i18n.t("settings-study"));
+                ui.add_space(4.0);
+                let decks = crate::decks::list(&self.glossary).unwrap_or_default();
+                let store = self.glossary.store();
+                study_settings::show(
+                    ui,
+                    &mut study,
+                    &decks,
+                    &self.i18n,
+                    &mut self.optimize_job,
+                    || store.review_history().map_err(|e| e.to_string()),
+                );
+            });
+        study.clamp();
+        if &study != self.study.settings() {
+            self.apply_study_settings(study);
+        }
         if self.prefs != before {
             if self.prefs.ui_lang != before.ui_lang {
                 self.i18n = I18n::new(self.prefs.ui_lang);
@@ -216,6 +397,12 @@ pub fn run(glossary: Glossary, prefs: Prefs, start: StartOptions) -> Result<(), 
         .map(|s| s.size)
         .or(prefs.window_size)
         .unwrap_or([1200.0, 760.0]);
+    let onboarded = StudySettings::load(glossary.store()).is_ok_and(|s| s.onboarded);
+    let screen = start.screen.unwrap_or(if onboarded {
+        Screen::Lookup
+    } else {
+        Screen::Study
+    });
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Keruen")
@@ -229,7 +416,7 @@ pub fn run(glossary: Glossary, prefs: Prefs, start: StartOptions) -> Result<(), 
         options,
         Box::new(move |cc| {
             prepare_context(&cc.egui_ctx);
-            let mut app = KeruenApp::new(glossary, prefs).with_screen(start.screen);
+            let mut app = KeruenApp::new(glossary, prefs).with_screen(screen);
             if let Some(query) = &start.query {
                 app = app.with_query(query);
             }
@@ -244,8 +431,9 @@ pub fn run(glossary: Glossary, prefs: Prefs, start: StartOptions) -> Result<(), 
 /// How the window starts.
 #[derive(Debug, Clone)]
 pub struct StartOptions {
-    /// The first screen.
-    pub screen: Screen,
+    /// The first screen; None picks Lookup, or Study (with the first-start questions) when
+    /// they were never answered.
+    pub screen: Option<Screen>,
     /// Text typed into the search box at start.
     pub query: Option<String>,
     /// Save a screenshot and exit.

@@ -63,3 +63,49 @@ pub fn highlight(dark: bool) -> Color32 {
         Color32::from_rgb(0xFF, 0xEC, 0x99)
     }
 }
+
+/// The colour of success: a right answer, a mastered card.
+pub fn good_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x81, 0xC7, 0x84)
+    } else {
+        Color32::from_rgb(0x2E, 0x7D, 0x32)
+    }
+}
+
+/// The colour of a near miss: a wrong tone, a card still in learning.
+pub fn warn_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xFF, 0xCC, 0x80)
+    } else {
+        Color32::from_rgb(0xB2, 0x6A, 0x00)
+    }
+}
+
+/// The main colour of charts.
+pub fn chart_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x64, 0xB5, 0xF6)
+    } else {
+        Color32::from_rgb(0x19, 0x76, 0xD2)
+    }
+}
+
+/// The heatmap colour for a day with `count` answers, where `max` is the busiest day.
+pub fn heat_color(count: u32, max: u32, dark: bool) -> Color32 {
+    if count == 0 {
+        return if dark {
+            Color32::from_gray(0x3A)
+        } else {
+            Color32::from_gray(0xE6)
+        };
+    }
+    let strength = 0.25 + 0.75 * (count as f32 / max.max(1) as f32).sqrt();
+    let base = good_color(dark);
+    let background = if dark {
+        Color32::from_gray(0x3A)
+    } else {
+        Color32::WHITE
+    };
+    background.lerp_to_gamma(base, strength)
+}
