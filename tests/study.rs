@@ -241,6 +241,10 @@ fn buried_and_suspended_cards_leave_the_queue() {
         "a buried card comes back the next day"
     );
     assert!(!keys.contains(&second), "a suspended card stays out");
+    let store = glossary.store();
+    assert_eq!(store.suspended_count().unwrap(), 1);
+    assert_eq!(store.unsuspend_all().unwrap(), 1);
+    assert!(study.answer(&glossary, &second, Rating::Good, 0).is_ok(), "back in study");
 }
 
 #[test]

@@ -162,3 +162,9 @@ optimize-before = Current
 optimize-after = Fitted
 optimize-adopted = The fitted parameters predict your { $n } reviews better and are now in use.
 optimize-kept = The fitted parameters were not better on your { $n } reviews; the current ones stay.
+settings-suspended = Suspended cards
+settings-suspended-count = { $n ->
+    [one] { $n } card is suspended.
+   *[other] { $n } cards are suspended.
+}
+settings-unsuspend = Return them all to study

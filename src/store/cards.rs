@@ -257,3 +257,22 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 }
+
+impl Store {
+    /// How many cards are suspended.
+    pub fn suspended_count(&self) -> Result<usize, StoreError> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM card WHERE suspended = 1", [], |row| {
+                    row.get(0)
+                })?;
+        Ok(n as usize)
+    }
+
+    /// Returns every suspended card to study; says how many there were.
+    pub fn unsuspend_all(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .execute("UPDATE card SET suspended = 0 WHERE suspended = 1", [])?)
+    }
+}

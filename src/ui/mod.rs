@@ -338,15 +338,18 @@ impl KeruenApp {
                 ui.heading(self.i18n.t("settings-study"));
                 ui.add_space(4.0);
                 let decks = crate::decks::list(&self.glossary).unwrap_or_default();
-                let store = self.glossary.store();
-                study_settings::show(
+                let unsuspended = study_settings::show(
                     ui,
                     &mut study,
                     &decks,
                     &self.i18n,
                     &mut self.optimize_job,
-                    || store.review_history().map_err(|e| e.to_string()),
+                    self.glossary.store(),
                 );
+                if unsuspended {
+                    self.study_view.invalidate();
+                    self.progress_changed();
+                }
             });
         study.clamp();
         if &study != self.study.settings() {

@@ -308,7 +308,7 @@ impl StudyState {
             ui.available_height() * 0.22
         };
         ui.add_space(lead);
-        ui.vertical_centered(|ui| prompt(ui, concept, direction.from, prefs));
+        ui.vertical_centered(|ui| prompt(ui, concept, direction.from, prefs, false));
         ui.add_space(16.0);
         if typed_mode {
             self.typed_field(ui, glossary, i18n);
@@ -316,7 +316,7 @@ impl StudyState {
         if self.revealed {
             ui.add_space(8.0);
             ui.separator();
-            ui.vertical_centered(|ui| prompt(ui, concept, direction.to, prefs));
+            ui.vertical_centered(|ui| prompt(ui, concept, direction.to, prefs, true));
             ui.add_space(8.0);
             let mut copied = None;
             card::show(ui, concept, i18n, prefs, &mut copied);
@@ -486,13 +486,17 @@ fn suggested(verdict: Option<&Verdict>) -> Rating {
     }
 }
 
-/// The term of `concept` in `lang`, at card size; Chinese without its pinyin (the answer
-/// side shows it).
-fn prompt(ui: &mut egui::Ui, concept: &Concept, lang: Lang, prefs: &Prefs) {
+/// The term of `concept` in `lang`, at card size; Chinese gets its pinyin only on the
+/// answer side (`with_pinyin`), so the prompt does not give the reading away.
+fn prompt(ui: &mut egui::Ui, concept: &Concept, lang: Lang, prefs: &Prefs, with_pinyin: bool) {
     let text = concept.preferred(lang);
     let scale = prefs.text_scale;
     let size = if lang == Lang::Zh { 48.0 } else { 32.0 } * scale;
     ui.label(RichText::new(text).size(size).strong());
+    if with_pinyin && lang == Lang::Zh {
+        let font = egui::FontId::proportional(22.0 * scale);
+        ui.label(card::pinyin_job(ui, concept.pinyin(), prefs, font));
+    }
 }
 
 fn verdict_line(ui: &mut egui::Ui, verdict: &Verdict, i18n: &I18n) {

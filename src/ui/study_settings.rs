@@ -5,6 +5,7 @@ use super::onboarding::deck_name;
 use crate::decks::Deck;
 use crate::i18n::I18n;
 use crate::model::Lang;
+use crate::store::Store;
 use crate::study::card::{Direction, Review};
 use crate::study::optimize::{self, Optimization, OptimizeError};
 use crate::study::settings::{RETENTION_RANGE, StudySettings};
@@ -39,16 +40,18 @@ impl OptimizeJob {
     }
 }
 
-/// Draws the study settings; changes go straight into `settings`. `history` reads the
-/// review log when the user asks for an optimization.
+/// Draws the study settings; changes go straight into `settings`. Returns whether
+/// suspended cards were returned to study.
 pub fn show(
     ui: &mut egui::Ui,
     settings: &mut StudySettings,
     decks: &[Deck],
     i18n: &I18n,
     job: &mut OptimizeJob,
-    history: impl FnOnce() -> Result<Vec<Review>, String>,
-) {
+    store: &Store,
+) -> bool {
+    let mut unsuspended = false;
+    let unsuspended_ref = &mut unsuspended;
     if let Some(Ok(result)) = job.poll()
         && result.adopted
     {
@@ -127,10 +130,25 @@ pub fn show(
             ui.checkbox(&mut settings.typed_answers, i18n.t("settings-typed-hint"));
             ui.end_row();
 
+            ui.label(RichText::new(i18n.t("settings-suspended")).strong());
+            ui.horizontal(|ui| {
+                let count = store.suspended_count().unwrap_or(0);
+                ui.label(i18n.t_with("settings-suspended-count", "n", count));
+                if count > 0 && ui.button(i18n.t("settings-unsuspend")).clicked() {
+                    *unsuspended_ref = store.unsuspend_all().is_ok();
+                }
+            });
+            ui.end_row();
+
             ui.label(RichText::new(i18n.t("settings-optimize")).strong());
-            ui.vertical(|ui| optimize_section(ui, settings, i18n, job, history));
+            ui.vertical(|ui| {
+                optimize_section(ui, settings, i18n, job, || {
+                    store.review_history().map_err(|e| e.to_string())
+                })
+            });
             ui.end_row();
         });
+    unsuspended
 }
 
 fn directions(ui: &mut egui::Ui, chosen: &mut Vec<Direction>) {
