@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod decks;
+pub mod exchange;
 pub mod glossary;
 pub mod i18n;
 pub mod model;
