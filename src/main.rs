@@ -3,8 +3,10 @@
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
+use keruen::exchange::export::Format;
+use keruen::exchange::import::OnDuplicate;
 use keruen::glossary::Glossary;
-use keruen::model::Lang;
+use keruen::model::{Domain, Lang};
 use keruen::prefs::Prefs;
 use keruen::store::Store;
 use keruen::study::Study;
@@ -78,6 +80,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a deck (or every concept) to a file other programs open.
+    Export {
+        /// The deck to export (as `keruen decks` lists them); every concept when left out.
+        #[arg(long)]
+        deck: Option<String>,
+        /// csv (RFC 4180, UTF-8) or excel (CSV with a byte-order mark, formulas neutralised).
+        #[arg(long, default_value = "csv", value_parser = clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::name)))]
+        format: String,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Add due date, stability and review count columns.
+        #[arg(long)]
+        progress: bool,
+    },
+    /// Import concepts from a CSV file, all or nothing.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// Put the imported concepts into this deck of yours (created when missing).
+        #[arg(long, value_name = "NAME")]
+        deck: Option<String>,
+        /// Check the file and say what would happen, changing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// What to do with a concept that exists already (same id or same term).
+        #[arg(long, default_value = "update", value_parser = ["update", "skip", "keep-both"])]
+        on_duplicate: String,
+        /// The domain of rows that name none.
+        #[arg(long, default_value = "forwarding")]
+        domain: String,
+    },
     /// Show study progress: answers today, streak, due cards, retention, card states.
     Stats {
         /// Print a JSON object instead of text.
@@ -135,6 +169,44 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             &mut out,
         ),
+        Some(Command::Export {
+            deck,
+            format,
+            out: path,
+            progress,
+        }) => {
+            let format = Format::ALL
+                .into_iter()
+                .find(|f| f.name() == format)
+                .expect("clap checked the name");
+            keruen::cli::export(
+                &glossary,
+                deck.as_deref(),
+                format,
+                progress,
+                path.as_deref(),
+                &mut out,
+            )
+        }
+        Some(Command::Import {
+            file,
+            deck,
+            dry_run,
+            on_duplicate,
+            domain,
+        }) => {
+            let domain: Domain = domain.parse()?;
+            let on_duplicate: OnDuplicate = on_duplicate.parse().map_err(anyhow::Error::msg)?;
+            keruen::cli::import(
+                &glossary,
+                &file,
+                deck.as_deref(),
+                dry_run,
+                on_duplicate,
+                domain,
+                &mut out,
+            )
+        }
         Some(Command::Stats { json }) => {
             keruen::cli::stats(&glossary, &study(&glossary)?, json, &mut out)
         }

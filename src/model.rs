@@ -164,8 +164,8 @@ impl FromStr for Domain {
     }
 }
 
-/// What a term is to its concept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What a term is to its concept, in the order a language's terms are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TermKind {
     /// The preferred term of its language.

@@ -41,7 +41,7 @@ fn a_newer_bundle_keeps_every_user_row_and_adds_new_concepts() {
     let old_bundle =
         common::bundle_from_dir(&common::root().join("tests/fixtures/termbase-old"), "old");
 
-    let mut store = Store::open_with_bundle(dir.path(), &old_bundle).unwrap();
+    let store = Store::open_with_bundle(dir.path(), &old_bundle).unwrap();
     assert_eq!(store.concept_count().unwrap(), 1);
     store.save_user_concept(&user_concept("my-term")).unwrap();
     let deck = store.create_deck("Khorgos call").unwrap();
@@ -89,7 +89,7 @@ fn a_user_concept_is_never_overwritten_by_a_bundled_one_with_the_same_id() {
     let dir = tempfile::tempdir().unwrap();
     let old_bundle =
         common::bundle_from_dir(&common::root().join("tests/fixtures/termbase-old"), "old");
-    let mut store = Store::open_with_bundle(dir.path(), &old_bundle).unwrap();
+    let store = Store::open_with_bundle(dir.path(), &old_bundle).unwrap();
     let bundled = common::bundled_source();
     let taken = bundled.iter().find(|c| c.id != "container-train").unwrap();
     let mut mine = user_concept(&taken.id);
@@ -108,13 +108,55 @@ fn a_user_concept_is_never_overwritten_by_a_bundled_one_with_the_same_id() {
 }
 
 #[test]
-fn a_bundled_id_cannot_be_saved_as_a_user_concept() {
+fn an_edited_bundled_concept_survives_a_new_termbase_and_can_be_reverted() {
     let dir = tempfile::tempdir().unwrap();
+    let old_bundle =
+        common::bundle_from_dir(&common::root().join("tests/fixtures/termbase-old"), "old");
+    let store = Store::open_with_bundle(dir.path(), &old_bundle).unwrap();
+    let mut edited = store
+        .all_concepts()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == "container-train")
+        .expect("the old termbase has container-train");
+    edited.en.terms[0].text = "block container train".into();
+    edited.origin = Origin::User;
+    store.save_user_concept(&edited).unwrap();
+    drop(store);
+
     let mut store = Store::open(dir.path()).unwrap();
-    let error = store
-        .save_user_concept(&user_concept("container-train"))
-        .unwrap_err();
-    assert!(matches!(error, StoreError::Conflict(_)), "{error}");
+    let find = |store: &Store| {
+        store
+            .all_concepts()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id == "container-train")
+            .unwrap()
+    };
+    assert_eq!(
+        find(&store),
+        edited,
+        "the newer termbase did not overwrite the edit"
+    );
+    assert!(store.revert_to_bundled("container-train").unwrap());
+    let reverted = find(&store);
+    assert_eq!(reverted.origin, Origin::Bundled);
+    let shipped = common::bundled_source()
+        .into_iter()
+        .find(|c| c.id == "container-train")
+        .unwrap();
+    assert_eq!(reverted.en, shipped.en, "back to the shipped wording");
+    assert!(!store.revert_to_bundled("my-own-term").unwrap());
+    assert!(
+        store
+            .bundled_ids()
+            .unwrap()
+            .contains(&"container-train".to_string())
+    );
+    assert!(
+        store.delete_user_concept("container-train").is_err(),
+        "built-ins stay"
+    );
 }
 
 #[test]

@@ -244,7 +244,10 @@ fn buried_and_suspended_cards_leave_the_queue() {
     let store = glossary.store();
     assert_eq!(store.suspended_count().unwrap(), 1);
     assert_eq!(store.unsuspend_all().unwrap(), 1);
-    assert!(study.answer(&glossary, &second, Rating::Good, 0).is_ok(), "back in study");
+    assert!(
+        study.answer(&glossary, &second, Rating::Good, 0).is_ok(),
+        "back in study"
+    );
 }
 
 #[test]

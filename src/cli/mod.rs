@@ -1,7 +1,9 @@
 //! The headless commands of `keruen` (everything but the window), writing to any output.
 
+mod exchange;
 mod study;
 
+pub use exchange::{export, import};
 pub use study::{AnswerRow, DueRow, answer, due, stats};
 
 use crate::decks;

@@ -1,6 +1,12 @@
 //! Exchanging decks with other programs: export to CSV (plain, Anki, Excel), Anki packages
 //! and TBX; import from CSV and TBX, all or nothing.
 
+pub mod csv;
+pub mod export;
+pub mod import;
+pub mod read;
+pub mod table;
+
 use std::fmt;
 
 /// One problem found in a file being imported, located for the user.

@@ -1,9 +1,7 @@
 //! Reading concepts out of the store.
 
-use super::bundle_writer::{concept_row, insert_terms_and_definitions};
 use super::{Store, StoreError};
 use crate::model::{Concept, Domain, Lang, LangEntry, Origin, Term, TermKind};
-use rusqlite::{OptionalExtension, params_from_iter};
 use std::collections::HashMap;
 
 impl Store {
@@ -92,41 +90,4 @@ impl Store {
 fn lang_of(code: String) -> Result<Lang, StoreError> {
     code.parse::<Lang>()
         .map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
-impl Store {
-    /// Saves a concept of the user's own (origin `user`), replacing an earlier version with
-    /// the same id. A bundled concept's id is refused: bundled entries are not overwritten.
-    pub fn save_user_concept(&mut self, concept: &Concept) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        let existing: Option<String> = tx
-            .query_row(
-                "SELECT origin FROM concept WHERE id = ?1",
-                [&concept.id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if existing.as_deref() == Some("bundled") {
-            return Err(StoreError::Conflict(format!(
-                "'{}' is the id of a built-in concept",
-                concept.id
-            )));
-        }
-        tx.execute(
-            "INSERT INTO concept (id, domain, origin, from_article, article_context, source, note, homonyms)
-             VALUES (?1, ?2, 'user', ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (id) DO UPDATE SET domain = excluded.domain,
-                 from_article = excluded.from_article, article_context = excluded.article_context,
-                 source = excluded.source, note = excluded.note, homonyms = excluded.homonyms",
-            params_from_iter(concept_row(concept)),
-        )?;
-        tx.execute("DELETE FROM term WHERE concept_id = ?1", [&concept.id])?;
-        tx.execute(
-            "DELETE FROM definition WHERE concept_id = ?1",
-            [&concept.id],
-        )?;
-        insert_terms_and_definitions(&tx, concept)?;
-        tx.commit()?;
-        Ok(())
-    }
 }

@@ -8,6 +8,7 @@ mod concepts;
 mod decks;
 mod migrations;
 mod settings;
+mod user_concepts;
 
 pub use decks::DeckCount;
 

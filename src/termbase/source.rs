@@ -122,6 +122,9 @@ impl SourceLang {
                 kind: variant.kind,
             });
         }
+        // The model's order: preferred, then synonyms, abbreviations, deprecated forms
+        // (each group in the order written).
+        terms.sort_by_key(|term| term.kind);
         Ok(LangEntry {
             terms,
             definition: non_empty(self.definition),

@@ -40,6 +40,39 @@ pub fn validate(concepts: &[Concept], released: &[String]) -> Vec<Problem> {
     problems
 }
 
+/// The checks a concept of the user's own must pass (added in the window or imported):
+/// a slug id, no empty term, pinyin on every Chinese term that fits its characters, each
+/// script in its place. Unlike the bundled termbase, languages and definitions may be
+/// missing.
+pub fn user_concept_problems(concept: &Concept) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut report = |message: String| problems.push(message);
+    if !is_slug(&concept.id) {
+        report(format!(
+            "the id '{}' must be lower-case Latin letters, digits and dashes",
+            concept.id
+        ));
+    }
+    for lang in Lang::ALL {
+        if concept
+            .lang(lang)
+            .terms
+            .iter()
+            .any(|t| t.text.trim().is_empty())
+        {
+            report(format!("an empty {lang} term"));
+        }
+    }
+    for term in &concept.zh.terms {
+        if term.pinyin.as_deref().is_none_or(|p| p.trim().is_empty()) {
+            report(format!("the Chinese term '{}' needs its pinyin", term.text));
+        }
+    }
+    check_scripts(concept, &mut report);
+    check_pinyin(concept, &mut report);
+    problems
+}
+
 /// Whether `id` is an English kebab-case slug.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()

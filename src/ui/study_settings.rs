@@ -97,31 +97,38 @@ pub fn show(
 
             ui.label(RichText::new(i18n.t("settings-limits")).strong());
             ui.horizontal(|ui| {
-                ui.add(egui::DragValue::new(&mut settings.new_per_day).range(0..=999));
-                ui.label(i18n.t("settings-new-per-day"));
+                let new = ui.add(egui::DragValue::new(&mut settings.new_per_day).range(0..=999));
+                let label = ui.label(i18n.t("settings-new-per-day"));
+                new.labelled_by(label.id);
                 ui.add_space(12.0);
-                ui.add(egui::DragValue::new(&mut settings.reviews_per_day).range(0..=9999));
-                ui.label(i18n.t("settings-reviews-per-day"));
+                let reviews =
+                    ui.add(egui::DragValue::new(&mut settings.reviews_per_day).range(0..=9999));
+                let label = ui.label(i18n.t("settings-reviews-per-day"));
+                reviews.labelled_by(label.id);
             });
             ui.end_row();
 
             ui.label(RichText::new(i18n.t("settings-steps")).strong());
             ui.horizontal(|ui| {
-                steps_field(ui, "learning-steps", &mut settings.learning_steps);
-                ui.label(i18n.t("settings-learning-steps"));
+                let learning = steps_field(ui, "learning-steps", &mut settings.learning_steps);
+                let label = ui.label(i18n.t("settings-learning-steps"));
+                learning.labelled_by(label.id);
                 ui.add_space(12.0);
-                steps_field(ui, "relearning-steps", &mut settings.relearning_steps);
-                ui.label(i18n.t("settings-relearning-steps"));
+                let relearning =
+                    steps_field(ui, "relearning-steps", &mut settings.relearning_steps);
+                let label = ui.label(i18n.t("settings-relearning-steps"));
+                relearning.labelled_by(label.id);
             });
             ui.end_row();
 
-            ui.label(RichText::new(i18n.t("settings-day-starts")).strong());
+            let label = ui.label(RichText::new(i18n.t("settings-day-starts")).strong());
             ui.horizontal(|ui| {
                 ui.add(
                     egui::DragValue::new(&mut settings.day_starts_at)
                         .range(0..=23)
                         .suffix(":00"),
-                );
+                )
+                .labelled_by(label.id);
                 ui.weak(i18n.t("settings-day-starts-hint"));
             });
             ui.end_row();
@@ -181,7 +188,7 @@ fn directions(ui: &mut egui::Ui, chosen: &mut Vec<Direction>) {
 }
 
 /// A field of minutes separated by spaces (`1 10`); a value is taken once it reads well.
-fn steps_field(ui: &mut egui::Ui, id: &str, steps: &mut Vec<u32>) {
+fn steps_field(ui: &mut egui::Ui, id: &str, steps: &mut Vec<u32>) -> egui::Response {
     let id = ui.make_persistent_id(id);
     let mut text = ui.data_mut(|d| {
         d.get_temp::<String>(id).unwrap_or_else(|| {
@@ -203,6 +210,7 @@ fn steps_field(ui: &mut egui::Ui, id: &str, steps: &mut Vec<u32>) {
         *steps = parsed;
     }
     ui.data_mut(|d| d.insert_temp(id, text));
+    response
 }
 
 fn optimize_section(
