@@ -1,14 +1,9 @@
 //! The command-line contract of DESIGN.md: commands, JSON shapes, exit codes.
 
-use std::process::{Command, Output};
+mod common;
 
-fn keruen(data_dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_keruen"))
-        .args(args)
-        .env("KERUEN_DATA_DIR", data_dir)
-        .output()
-        .expect("keruen runs")
-}
+use common::keruen;
+use std::process::Output;
 
 fn json(output: &Output) -> serde_json::Value {
     assert!(

@@ -10,7 +10,6 @@ use keruen::exchange::read::read_csv;
 use keruen::glossary::Glossary;
 use keruen::model::{Concept, Domain, Origin};
 use keruen::store::Store;
-use std::process::{Command, Output};
 
 fn glossary() -> Glossary {
     Glossary::load(Store::open_in_memory().unwrap()).unwrap()
@@ -188,17 +187,9 @@ fn duplicates_are_updated_skipped_or_kept_both() {
     drop(reloaded);
 }
 
-fn keruen(data_dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_keruen"))
-        .args(args)
-        .env("KERUEN_DATA_DIR", data_dir)
-        .output()
-        .expect("keruen runs")
-}
-
 fn snapshot(dir: &std::path::Path) -> (Vec<u8>, Vec<u8>) {
-    let all = keruen(dir, &["export"]);
-    let decks = keruen(dir, &["decks", "--json"]);
+    let all = common::keruen(dir, &["export"]);
+    let decks = common::keruen(dir, &["decks", "--json"]);
     assert!(all.status.success() && decks.status.success());
     (all.stdout, decks.stdout)
 }
@@ -213,7 +204,7 @@ fn a_failed_import_leaves_the_store_exactly_as_it_was() {
         "id,ru,zh,pinyin,en\nok-one,пломба,铅封,qiānfēng,seal\nbad,весы,秤,,scales\n",
     )
     .unwrap();
-    let output = keruen(
+    let output = common::keruen(
         dir.path(),
         &["import", file.to_str().unwrap(), "--deck", "Mine"],
     );
@@ -234,7 +225,7 @@ fn a_failed_import_leaves_the_store_exactly_as_it_was() {
 fn cli_export_then_import_into_a_deck_and_dry_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("customs.csv");
-    let output = keruen(
+    let output = common::keruen(
         dir.path(),
         &[
             "export",
@@ -256,7 +247,7 @@ fn cli_export_then_import_into_a_deck_and_dry_run() {
     let rows = String::from_utf8(bytes).unwrap().matches("\r\n").count();
     assert_eq!(rows, 66, "a header and the 65 customs concepts");
 
-    let dry = keruen(
+    let dry = common::keruen(
         dir.path(),
         &[
             "import",
@@ -269,10 +260,10 @@ fn cli_export_then_import_into_a_deck_and_dry_run() {
         ],
     );
     assert!(String::from_utf8_lossy(&dry.stdout).contains("Dry run, nothing imported: 65 new"));
-    let decks = String::from_utf8(keruen(dir.path(), &["decks"]).stdout).unwrap();
+    let decks = String::from_utf8(common::keruen(dir.path(), &["decks"]).stdout).unwrap();
     assert!(!decks.contains("Copy"));
 
-    let real = keruen(
+    let real = common::keruen(
         dir.path(),
         &[
             "import",
@@ -288,13 +279,13 @@ fn cli_export_then_import_into_a_deck_and_dry_run() {
         "{}",
         String::from_utf8_lossy(&real.stderr)
     );
-    let decks = String::from_utf8(keruen(dir.path(), &["decks"]).stdout).unwrap();
+    let decks = String::from_utf8(common::keruen(dir.path(), &["decks"]).stdout).unwrap();
     assert!(
         decks
             .lines()
             .any(|l| l.contains("Copy") && l.contains("65")),
         "{decks}"
     );
-    let found = keruen(dir.path(), &["lookup", "bill-of-lading-2", "--json"]);
+    let found = common::keruen(dir.path(), &["lookup", "bill-of-lading-2", "--json"]);
     let _ = found;
 }

@@ -105,3 +105,12 @@ pub fn simulate_history(data_dir: &Path, days: i64) {
         study_one_day(&glossary, &study, &clock, &HashSet::new());
     }
 }
+
+/// Runs the `keruen` binary with `args` on the data in `data_dir`.
+pub fn keruen(data_dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_keruen"))
+        .args(args)
+        .env("KERUEN_DATA_DIR", data_dir)
+        .output()
+        .expect("keruen runs")
+}
