@@ -29,6 +29,20 @@ impl Glossary {
         &self.store
     }
 
+    /// The underlying store, for changes that need it exclusively; call
+    /// [`Glossary::reload`] after changing concepts.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Reads the concepts again and rebuilds the index (after concepts were added, edited
+    /// or deleted).
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.concepts = self.store.all_concepts()?;
+        self.index = Index::build(&self.concepts);
+        Ok(())
+    }
+
     /// Every concept, sorted by id.
     pub fn concepts(&self) -> &[Concept] {
         &self.concepts

@@ -281,3 +281,45 @@ mod tests {
         assert_eq!(streak(&days, 12), 0);
     }
 }
+
+/// How one deck stands: cards due now and cards mastered, over its studied directions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DeckProgress {
+    /// Cards (concept × studied direction) the deck holds.
+    pub cards: u32,
+    /// Of which due now (learning or review; suspended ones left out).
+    pub due: u32,
+    /// Of which mastered (stability of three weeks or more).
+    pub mastered: u32,
+}
+
+/// The progress of the deck whose concepts are `members`.
+pub fn deck_progress(
+    members: &[&Concept],
+    directions: &[Direction],
+    cards: &HashMap<&CardKey, &Card>,
+    now: i64,
+) -> DeckProgress {
+    let mut progress = DeckProgress::default();
+    for concept in members {
+        for &direction in directions {
+            if !askable(concept, direction) {
+                continue;
+            }
+            progress.cards += 1;
+            let key = CardKey {
+                concept: concept.id.clone(),
+                direction,
+            };
+            let Some(card) = cards.get(&key).filter(|c| !c.suspended) else {
+                continue;
+            };
+            let due = card.state != CardState::New && card.due <= now;
+            progress.due += u32::from(due);
+            let mastered = card.state == CardState::Review
+                && card.stability.unwrap_or(0.0) >= MASTERED_STABILITY;
+            progress.mastered += u32::from(mastered);
+        }
+    }
+    progress
+}

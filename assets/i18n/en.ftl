@@ -168,3 +168,45 @@ settings-suspended-count = { $n ->
    *[other] { $n } cards are suspended.
 }
 settings-unsuspend = Return them all to study
+tab-decks = Decks
+decks-name = Deck
+decks-concepts = Concepts
+decks-due = Due
+decks-mastery = Mastered
+decks-new = New deck
+decks-new-hint = e.g. Khorgos partners
+decks-create = Create deck
+decks-created = Deck “{ $name }” created.
+decks-deleted = Deck “{ $name }” deleted; its concepts stay in the glossary.
+decks-export = Export…
+decks-rename = Rename
+decks-delete = Delete
+export-title = Export “{ $deck }”
+export-format = Format
+format-csv = CSV
+format-excel = Excel (CSV)
+export-progress = Add my progress (due date, stability, reviews)
+export-to = Save to
+export-choose = Choose…
+export-save = Export
+export-done = Exported { $path }
+export-failed = The export failed: { $error }
+import-title = Import a file
+import-hint = CSV from Keruen, a spreadsheet or Anki (comma, semicolon or tab separated). Nothing is imported unless every row is right.
+import-file = File
+import-choose = Choose…
+import-preview = Preview
+import-unreadable = Cannot read the file: { $error }
+import-ignore = (ignore)
+import-rows = { $n ->
+    [one] { $n } row
+   *[other] { $n } rows
+}
+import-duplicates = Already in the glossary:
+import-update = Update it
+import-skip = Skip
+import-keep-both = Keep both
+import-deck = Into deck
+import-domain = Domain for rows that name none
+import-go = Import
+import-done = Imported: { $summary }

@@ -82,3 +82,58 @@ impl Store {
         Ok(Some(ids))
     }
 }
+
+impl Store {
+    /// Renames a user deck; names stay unique.
+    pub fn rename_deck(&self, deck_id: i64, name: &str) -> Result<(), StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Conflict("a deck needs a name".into()));
+        }
+        let taken: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM deck WHERE name = ?1 AND id != ?2)",
+            rusqlite::params![name, deck_id],
+            |row| row.get(0),
+        )?;
+        if taken {
+            return Err(StoreError::Conflict(format!(
+                "a deck named '{name}' exists already"
+            )));
+        }
+        self.conn.execute(
+            "UPDATE deck SET name = ?2 WHERE id = ?1",
+            rusqlite::params![deck_id, name],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a user deck; its concepts stay in the glossary.
+    pub fn delete_deck(&self, deck_id: i64) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute("DELETE FROM deck_concept WHERE deck_id = ?1", [deck_id])?;
+        tx.execute("DELETE FROM deck WHERE id = ?1", [deck_id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Puts many concepts into a user deck in one transaction; returns how many were new
+    /// to it.
+    pub fn add_many_to_deck(
+        &self,
+        deck_id: i64,
+        concept_ids: &[&str],
+    ) -> Result<usize, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO deck_concept (deck_id, concept_id) VALUES (?1, ?2)",
+            )?;
+            for id in concept_ids {
+                added += insert.execute(rusqlite::params![deck_id, id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+}

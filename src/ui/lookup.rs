@@ -90,6 +90,20 @@ impl LookupState {
         self.focus_pending = true;
     }
 
+    /// Searches again after the glossary's concepts changed, selecting concept `keep`
+    /// when it is still found.
+    pub fn refresh_results(&mut self, glossary: &Glossary, keep: Option<&str>) {
+        self.refresh(glossary);
+        if let Some(id) = keep
+            && let Some(at) = self
+                .hits
+                .iter()
+                .position(|hit| glossary.concept(hit).id == id)
+        {
+            self.selected = at;
+        }
+    }
+
     fn refresh(&mut self, glossary: &Glossary) {
         let prefer = [self.ui_lang];
         let options = Options {

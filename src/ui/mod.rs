@@ -1,6 +1,7 @@
 //! The window: egui views over the glossary. The only module that uses egui.
 
 mod card;
+mod decks;
 pub mod fonts;
 mod lookup;
 mod onboarding;
@@ -34,6 +35,8 @@ pub enum Screen {
     Study,
     /// Charts of the user's progress.
     Progress,
+    /// Decks: sizes, due cards, mastery, export and import.
+    Decks,
     /// Interface language, theme, text size, and how to study.
     Settings,
 }
@@ -45,13 +48,14 @@ impl Screen {
             "lookup" => Some(Screen::Lookup),
             "study" => Some(Screen::Study),
             "progress" => Some(Screen::Progress),
+            "decks" => Some(Screen::Decks),
             "settings" => Some(Screen::Settings),
             _ => None,
         }
     }
 
     /// The names `--view` accepts.
-    pub const NAMES: [&str; 4] = ["lookup", "study", "progress", "settings"];
+    pub const NAMES: [&str; 5] = ["lookup", "study", "progress", "decks", "settings"];
 }
 
 /// How long the due count on the Study tab is trusted before it is counted again.
@@ -71,6 +75,7 @@ pub struct KeruenApp {
     study_view: study::StudyState,
     onboarding: Option<OnboardingState>,
     stats: Option<Stats>,
+    decks: decks::DecksState,
     optimize_job: study_settings::OptimizeJob,
     due_count: Option<(usize, Instant)>,
     error: Option<String>,
@@ -98,6 +103,7 @@ impl KeruenApp {
             study_view: study::StudyState::default(),
             onboarding: None,
             stats: None,
+            decks: decks::DecksState::default(),
             optimize_job: study_settings::OptimizeJob::default(),
             due_count: None,
             glossary,
@@ -222,6 +228,11 @@ impl KeruenApp {
                 }
             }
             Screen::Progress => self.progress(ui),
+            Screen::Decks => match self.decks.show(ui, &self.glossary, &self.study, &self.i18n) {
+                decks::DecksEvent::None => {}
+                decks::DecksEvent::DecksChanged => self.decks_changed(),
+                decks::DecksEvent::ConceptsChanged => self.concepts_changed(),
+            },
             Screen::Settings => self.settings(ui),
         });
         if let Some(request) = &mut self.screenshot {
@@ -239,6 +250,7 @@ impl KeruenApp {
                 (Screen::Lookup, "tab-lookup"),
                 (Screen::Study, "tab-study"),
                 (Screen::Progress, "tab-progress"),
+                (Screen::Decks, "tab-decks"),
                 (Screen::Settings, "tab-settings"),
             ] {
                 let selected = self.screen == screen;
@@ -272,6 +284,22 @@ impl KeruenApp {
         let count = self.study.queue(&self.glossary).map_or(0, |q| q.len());
         self.due_count = Some((count, Instant::now()));
         count
+    }
+
+    /// Decks changed: what is studied may have too.
+    fn decks_changed(&mut self) {
+        self.study_view.invalidate();
+        self.progress_changed();
+    }
+
+    /// Concepts were added, edited or deleted: reload and re-index them.
+    fn concepts_changed(&mut self) {
+        let open = self.opened_concept().map(str::to_string);
+        if let Err(error) = self.glossary.reload() {
+            self.error = Some(self.i18n.t_with("error-save", "error", error.to_string()));
+        }
+        self.lookup.refresh_results(&self.glossary, open.as_deref());
+        self.decks_changed();
     }
 
     /// Forgets every figure derived from the review log.

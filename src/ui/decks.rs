@@ -1,0 +1,497 @@
+//! The Decks screen: every deck with its size, cards due and mastery; creating, renaming
+//! and deleting your own decks; exporting a deck; importing a file with a preview and
+//! column mapping.
+
+use super::onboarding::deck_name;
+use crate::decks::{self, Deck};
+use crate::exchange::export::{self, Format};
+use crate::exchange::import::{self, ImportPlan, OnDuplicate};
+use crate::exchange::read::{self, Table};
+use crate::exchange::table::Field;
+use crate::glossary::Glossary;
+use crate::i18n::I18n;
+use crate::model::{Concept, Domain};
+use crate::stats::{self, DeckProgress};
+use crate::study::Study;
+use crate::study::card::{Card, CardKey};
+use egui::RichText;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// What the Decks screen remembers between frames.
+#[derive(Default)]
+pub struct DecksState {
+    new_name: String,
+    renaming: Option<(i64, String)>,
+    export: Option<ExportPanel>,
+    import: ImportPanel,
+    message: Option<Result<String, String>>,
+}
+
+struct ExportPanel {
+    deck: String,
+    format: Format,
+    progress: bool,
+    path: String,
+}
+
+#[derive(Default)]
+struct ImportPanel {
+    path: String,
+    table: Option<Table>,
+    mapping: Vec<Option<Field>>,
+    on_duplicate: OnDuplicate,
+    deck: String,
+    domain: Option<Domain>,
+    plan: Option<ImportPlan>,
+    problems: Option<String>,
+}
+
+/// Whether the glossary's concepts or decks changed this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecksEvent {
+    /// Nothing changed.
+    None,
+    /// Decks changed (names, members).
+    DecksChanged,
+    /// Concepts were imported: the glossary must be reloaded.
+    ConceptsChanged,
+}
+
+/// Where an export of `deck` goes unless the user says otherwise.
+fn default_export_path(deck: &str, format: Format) -> String {
+    let dir = directories::UserDirs::new()
+        .and_then(|dirs| {
+            dirs.download_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(dirs.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    dir.join(format!("keruen-{deck}.{}", format.extension()))
+        .display()
+        .to_string()
+}
+
+impl DecksState {
+    /// Draws the screen.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        glossary: &Glossary,
+        study: &Study,
+        i18n: &I18n,
+    ) -> DecksEvent {
+        let mut event = DecksEvent::None;
+        let message_before = self.message.clone();
+        let decks = match decks::list(glossary) {
+            Ok(decks) => decks,
+            Err(error) => {
+                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                return event;
+            }
+        };
+        let cards = glossary.store().cards().unwrap_or_default();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(8.0);
+                if let Some(message) = &self.message {
+                    match message {
+                        Ok(text) => {
+                            ui.colored_label(super::style::good_color(ui.visuals().dark_mode), text)
+                        }
+                        Err(text) => ui.colored_label(ui.visuals().error_fg_color, text),
+                    };
+                }
+                event = self.table(ui, glossary, study, i18n, &decks, &cards);
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let label = ui.label(i18n.t("decks-new"));
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.new_name)
+                                .hint_text(i18n.t("decks-new-hint"))
+                                .desired_width(220.0),
+                        )
+                        .labelled_by(label.id);
+                    let create = ui.button(i18n.t("decks-create"));
+                    if create.clicked()
+                        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                    {
+                        match glossary.store().create_deck(&self.new_name) {
+                            Ok(_) => {
+                                self.message = Some(Ok(i18n.t_with(
+                                    "decks-created",
+                                    "name",
+                                    self.new_name.trim().to_string(),
+                                )));
+                                self.new_name.clear();
+                                event = DecksEvent::DecksChanged;
+                            }
+                            Err(error) => self.message = Some(Err(error.to_string())),
+                        }
+                    }
+                });
+                if self.export.is_some() {
+                    ui.separator();
+                    self.export_panel(ui, glossary, i18n, &decks);
+                }
+                ui.separator();
+                if self.import_panel(ui, glossary, i18n, &decks) {
+                    event = DecksEvent::ConceptsChanged;
+                }
+            });
+        if event != DecksEvent::None || self.message != message_before {
+            ui.ctx().request_repaint();
+        }
+        event
+    }
+
+    fn table(
+        &mut self,
+        ui: &mut egui::Ui,
+        glossary: &Glossary,
+        study: &Study,
+        i18n: &I18n,
+        decks: &[Deck],
+        cards: &[Card],
+    ) -> DecksEvent {
+        let mut event = DecksEvent::None;
+        let by_key: HashMap<&CardKey, &Card> = cards.iter().map(|c| (&c.key, c)).collect();
+        let now = study.now().timestamp();
+        let directions = &study.settings().directions;
+        egui::Grid::new("decks-table")
+            .num_columns(5)
+            .striped(true)
+            .spacing([18.0, 6.0])
+            .show(ui, |ui| {
+                for key in ["decks-name", "decks-concepts", "decks-due", "decks-mastery"] {
+                    ui.label(RichText::new(i18n.t(key)).strong());
+                }
+                ui.label("");
+                ui.end_row();
+                for deck in decks {
+                    let members: Vec<&Concept> =
+                        decks::members(glossary, &deck.id).unwrap_or_default();
+                    let progress: DeckProgress =
+                        stats::deck_progress(&members, directions, &by_key, now);
+                    let user_id = deck
+                        .id
+                        .strip_prefix("user-")
+                        .and_then(|n| n.parse::<i64>().ok());
+                    match (&mut self.renaming, user_id) {
+                        (Some((id, name)), Some(user)) if *id == user => {
+                            let field = ui.text_edit_singleline(name);
+                            if field.lost_focus() {
+                                let result = glossary.store().rename_deck(user, name);
+                                self.message = result.err().map(|e| Err(e.to_string()));
+                                self.renaming = None;
+                                event = DecksEvent::DecksChanged;
+                            }
+                        }
+                        _ => {
+                            ui.label(deck_name(deck, i18n));
+                        }
+                    }
+                    ui.label(deck.concepts.to_string());
+                    ui.label(progress.due.to_string());
+                    let percent = if progress.cards == 0 {
+                        0.0
+                    } else {
+                        100.0 * f64::from(progress.mastered) / f64::from(progress.cards)
+                    };
+                    ui.label(format!("{percent:.0} %"));
+                    ui.horizontal(|ui| {
+                        if ui.small_button(i18n.t("decks-export")).clicked() {
+                            self.export = Some(ExportPanel {
+                                deck: deck.id.clone(),
+                                format: Format::Csv,
+                                progress: false,
+                                path: default_export_path(&deck.id, Format::Csv),
+                            });
+                        }
+                        if let Some(user) = user_id {
+                            if ui.small_button(i18n.t("decks-rename")).clicked() {
+                                self.renaming = Some((user, deck.name.clone()));
+                            }
+                            if ui.small_button(i18n.t("decks-delete")).clicked() {
+                                match glossary.store().delete_deck(user) {
+                                    Ok(()) => {
+                                        self.message = Some(Ok(i18n.t_with(
+                                            "decks-deleted",
+                                            "name",
+                                            deck.name.clone(),
+                                        )));
+                                        event = DecksEvent::DecksChanged;
+                                    }
+                                    Err(error) => self.message = Some(Err(error.to_string())),
+                                }
+                            }
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        event
+    }
+
+    fn export_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        glossary: &Glossary,
+        i18n: &I18n,
+        decks: &[Deck],
+    ) {
+        let Some(panel) = &mut self.export else {
+            return;
+        };
+        let name = decks
+            .iter()
+            .find(|d| d.id == panel.deck)
+            .map_or(panel.deck.clone(), |d| deck_name(d, i18n));
+        ui.heading(i18n.t_with("export-title", "deck", name));
+        let before = panel.format;
+        ui.horizontal(|ui| {
+            ui.label(i18n.t("export-format"));
+            for format in Format::ALL {
+                ui.selectable_value(
+                    &mut panel.format,
+                    format,
+                    i18n.t(&format!("format-{}", format.name())),
+                );
+            }
+        });
+        if panel.format != before {
+            panel.path = default_export_path(&panel.deck, panel.format);
+        }
+        ui.checkbox(&mut panel.progress, i18n.t("export-progress"));
+        let mut write = false;
+        ui.horizontal(|ui| {
+            let label = ui.label(i18n.t("export-to"));
+            ui.add(egui::TextEdit::singleline(&mut panel.path).desired_width(420.0))
+                .labelled_by(label.id);
+            if ui.button(i18n.t("export-choose")).clicked() {
+                let suggested = PathBuf::from(&panel.path);
+                let mut dialog = rfd::FileDialog::new();
+                if let Some(name) = suggested.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                if let Some(dir) = suggested.parent() {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(chosen) = dialog.save_file() {
+                    panel.path = chosen.display().to_string();
+                    write = true;
+                }
+            }
+            write |= ui
+                .button(RichText::new(i18n.t("export-save")).strong())
+                .clicked();
+        });
+        if write {
+            let path = PathBuf::from(panel.path.trim());
+            let result = std::fs::File::create(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|file| {
+                    let mut out = std::io::BufWriter::new(file);
+                    export::export(
+                        glossary,
+                        Some(&panel.deck),
+                        panel.format,
+                        panel.progress,
+                        &mut out,
+                    )
+                    .map_err(|e| e.to_string())
+                });
+            self.message = Some(match result {
+                Ok(count) => Ok(i18n.t_with(
+                    "export-done",
+                    "path",
+                    format!("{count} → {}", path.display()),
+                )),
+                Err(error) => Err(i18n.t_with("export-failed", "error", error)),
+            });
+        }
+    }
+
+    /// Returns whether concepts were imported.
+    fn import_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        glossary: &Glossary,
+        i18n: &I18n,
+        decks: &[Deck],
+    ) -> bool {
+        let panel = &mut self.import;
+        ui.heading(i18n.t("import-title"));
+        ui.weak(i18n.t("import-hint"));
+        let mut load = false;
+        ui.horizontal(|ui| {
+            let label = ui.label(i18n.t("import-file"));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut panel.path).desired_width(420.0))
+                .labelled_by(label.id);
+            load |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button(i18n.t("import-choose")).clicked()
+                && let Some(path) = rfd::FileDialog::new()
+                    .add_filter("CSV", &["csv", "txt", "tsv"])
+                    .pick_file()
+            {
+                panel.path = path.display().to_string();
+                load = true;
+            }
+            load |= ui.button(i18n.t("import-preview")).clicked();
+        });
+        if load {
+            panel.plan = None;
+            panel.problems = None;
+            match std::fs::read(panel.path.trim()) {
+                Ok(bytes) => match read::parse_table(&bytes) {
+                    Ok(table) => {
+                        panel.mapping = read::guess_mapping(&table.headers);
+                        panel.table = Some(table);
+                    }
+                    Err(error) => {
+                        panel.table = None;
+                        panel.problems = Some(error.to_string());
+                    }
+                },
+                Err(error) => {
+                    panel.problems =
+                        Some(i18n.t_with("import-unreadable", "error", error.to_string()))
+                }
+            }
+            if panel.deck.is_empty() {
+                panel.deck = PathBuf::from(panel.path.trim())
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+            }
+        }
+        let mut imported = false;
+        if let Some(table) = &panel.table {
+            let mut changed = false;
+            egui::ScrollArea::horizontal()
+                .id_salt("import-preview")
+                .show(ui, |ui| {
+                    egui::Grid::new("import-grid").striped(true).show(ui, |ui| {
+                        for (column, header) in table.headers.iter().enumerate() {
+                            let current = panel.mapping[column];
+                            let text =
+                                current.map_or(i18n.t("import-ignore"), |f| f.name().to_string());
+                            egui::ComboBox::from_id_salt(("map", column))
+                                .selected_text(text)
+                                .show_ui(ui, |ui| {
+                                    changed |= ui
+                                        .selectable_value(
+                                            &mut panel.mapping[column],
+                                            None,
+                                            i18n.t("import-ignore"),
+                                        )
+                                        .changed();
+                                    for field in Field::EXPORTED {
+                                        changed |= ui
+                                            .selectable_value(
+                                                &mut panel.mapping[column],
+                                                Some(field),
+                                                field.name(),
+                                            )
+                                            .changed();
+                                    }
+                                })
+                                .response
+                                .on_hover_text(header);
+                        }
+                        ui.end_row();
+                        for header in &table.headers {
+                            ui.label(RichText::new(header).strong());
+                        }
+                        ui.end_row();
+                        for (_, cells) in table.rows.iter().take(5) {
+                            for cell in cells {
+                                ui.label(cell.chars().take(40).collect::<String>());
+                            }
+                            ui.end_row();
+                        }
+                    });
+                });
+            ui.label(i18n.t_with("import-rows", "n", table.rows.len()));
+            ui.horizontal(|ui| {
+                ui.label(i18n.t("import-duplicates"));
+                for (policy, key) in [
+                    (OnDuplicate::Update, "import-update"),
+                    (OnDuplicate::Skip, "import-skip"),
+                    (OnDuplicate::KeepBoth, "import-keep-both"),
+                ] {
+                    changed |= ui
+                        .selectable_value(&mut panel.on_duplicate, policy, i18n.t(key))
+                        .changed();
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label(i18n.t("import-deck"));
+                ui.add(egui::TextEdit::singleline(&mut panel.deck).desired_width(220.0))
+                    .labelled_by(label.id);
+                let domain = panel.domain.unwrap_or(Domain::Forwarding);
+                egui::ComboBox::from_id_salt("import-domain")
+                    .selected_text(i18n.t(&format!("domain-{}", domain.id())))
+                    .show_ui(ui, |ui| {
+                        for option in Domain::ALL {
+                            changed |= ui
+                                .selectable_value(
+                                    &mut panel.domain,
+                                    Some(option),
+                                    i18n.t(&format!("domain-{}", option.id())),
+                                )
+                                .changed();
+                        }
+                    })
+                    .response
+                    .on_hover_text(i18n.t("import-domain"));
+            });
+            if changed || (panel.plan.is_none() && panel.problems.is_none()) {
+                let domain = panel.domain.unwrap_or(Domain::Forwarding);
+                match read::concepts_from_table(table, &panel.mapping, domain) {
+                    Ok(concepts) => {
+                        panel.plan = Some(import::plan(glossary, concepts, panel.on_duplicate));
+                        panel.problems = None;
+                    }
+                    Err(error) => {
+                        panel.plan = None;
+                        panel.problems = Some(error.to_string());
+                    }
+                }
+            }
+            if let Some(plan) = &panel.plan {
+                ui.label(plan.summary());
+                let deck = panel.deck.trim();
+                let name_taken_by_builtin = decks.iter().any(|d| d.builtin && d.name == deck);
+                if ui
+                    .add_enabled(
+                        !name_taken_by_builtin,
+                        egui::Button::new(RichText::new(i18n.t("import-go")).strong()),
+                    )
+                    .clicked()
+                {
+                    let target = (!deck.is_empty()).then_some(deck);
+                    match import::apply(glossary, plan, target) {
+                        Ok(()) => {
+                            self.message =
+                                Some(Ok(i18n.t_with("import-done", "summary", plan.summary())));
+                            imported = true;
+                        }
+                        Err(error) => self.message = Some(Err(error.to_string())),
+                    }
+                }
+            }
+        }
+        if let Some(problems) = &self.import.problems {
+            let shown: Vec<&str> = problems.lines().take(20).collect();
+            ui.colored_label(ui.visuals().error_fg_color, shown.join("\n"));
+        }
+        if imported {
+            self.import = ImportPanel::default();
+        }
+        imported
+    }
+}
