@@ -71,6 +71,21 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
     pieces
 }
 
+/// A pinyin reading suggested for Chinese text: each character's most common reading
+/// with its tone mark, the syllables of a word run together (`提单` → `tídān`); other
+/// characters are kept. Polyphonic characters may need correcting by hand.
+pub fn suggest(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c.to_pinyin() {
+            Some(reading) => out.push_str(reading.with_tone()),
+            None if c.is_whitespace() => out.push(' '),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// A piece of written pinyin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
@@ -138,6 +153,12 @@ mod tests {
         assert_eq!(syllables("Xī'ān"), vec![("Xī", 1), ("ān", 1)]);
         assert_eq!(syllables("tídān"), vec![("tí", 2), ("dān", 1)]);
         assert_eq!(syllables("xiāngzi"), vec![("xiāng", 1), ("zi", 5)]);
+    }
+
+    #[test]
+    fn suggests_the_reading_of_characters() {
+        assert_eq!(suggest("提单"), "tídān");
+        assert_eq!(suggest("集装箱"), "jízhuāngxiāng");
     }
 
     #[test]

@@ -7,10 +7,35 @@ use crate::model::{Domain, Lang};
 use crate::prefs::Prefs;
 use crate::search::{Hit, Options, highlight::matched_range};
 use egui::text::LayoutJob;
-use egui::{Key, TextFormat, TextStyle};
+use egui::{Key, RichText, TextFormat, TextStyle};
 
 /// How many results the list holds at most.
 const RESULT_LIMIT: usize = 500;
+
+/// What the user asked for on the Lookup screen, for the app to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupAction {
+    /// Nothing.
+    None,
+    /// Open the editor on a new concept (prefilled with the query).
+    New,
+    /// Open the editor on this concept.
+    Edit(String),
+    /// Return this edited built-in concept to its shipped version.
+    Revert(String),
+    /// Delete this concept of the user's own.
+    Delete(String),
+    /// Put these concepts into this user deck.
+    AddToDeck(i64, Vec<String>),
+}
+
+/// What the Lookup screen needs to know besides the glossary.
+pub struct LookupContext<'a> {
+    /// The user's decks (id, name).
+    pub decks: &'a [(i64, String)],
+    /// The ids of the concepts Keruen ships.
+    pub bundled: &'a std::collections::HashSet<String>,
+}
 
 /// What the Lookup screen remembers between frames.
 pub struct LookupState {
@@ -121,19 +146,52 @@ impl LookupState {
         self.copied = None;
     }
 
-    /// Draws the screen.
-    pub fn show(&mut self, ui: &mut egui::Ui, glossary: &Glossary, i18n: &I18n, prefs: &Prefs) {
+    /// The query typed, and the language it is most likely in (for a new concept).
+    pub fn query_prefill(&self) -> Option<(Lang, String)> {
+        let query = self.query.trim();
+        if query.is_empty() {
+            return None;
+        }
+        let lang = if query.chars().any(crate::script::is_han) {
+            Lang::Zh
+        } else if query.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)) {
+            Lang::Kk
+        } else if query.chars().any(crate::script::is_cyrillic) {
+            Lang::Ru
+        } else {
+            Lang::En
+        };
+        Some((lang, query.to_string()))
+    }
+
+    /// Draws the screen; returns what the user asked for.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        glossary: &Glossary,
+        i18n: &I18n,
+        prefs: &Prefs,
+        context: &LookupContext,
+    ) -> LookupAction {
+        let mut action = LookupAction::None;
         egui::Panel::left("results")
             .resizable(true)
             .default_size(400.0)
             .min_size(280.0)
-            .show(ui, |ui| self.results_panel(ui, glossary, i18n));
+            .show(ui, |ui| {
+                action = self.results_panel(ui, glossary, i18n, context);
+            });
         let opened = self
             .hits
             .get(self.selected)
             .map(|hit| glossary.concept(hit));
         egui::CentralPanel::default().show(ui, |ui| match opened {
-            Some(concept) => card::show(ui, concept, i18n, prefs, &mut self.copied),
+            Some(concept) => {
+                if let Some(chosen) = concept_actions(ui, concept, i18n, context) {
+                    action = chosen;
+                }
+                card::show(ui, concept, i18n, prefs, &mut self.copied);
+            }
             None => {
                 ui.add_space(24.0);
                 ui.vertical_centered(|ui| {
@@ -141,9 +199,17 @@ impl LookupState {
                 });
             }
         });
+        action
     }
 
-    fn results_panel(&mut self, ui: &mut egui::Ui, glossary: &Glossary, i18n: &I18n) {
+    fn results_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        glossary: &Glossary,
+        i18n: &I18n,
+        context: &LookupContext,
+    ) -> LookupAction {
+        let mut action = LookupAction::None;
         self.handle_keys(ui, glossary);
         ui.add_space(6.0);
         let search_box = egui::TextEdit::singleline(&mut self.query)
@@ -184,13 +250,29 @@ impl LookupState {
             }
             ui.weak(i18n.t_with("results-count", "count", self.hits.len()));
         });
+        ui.horizontal(|ui| {
+            if ui.small_button(i18n.t("lookup-new-concept")).clicked() {
+                action = LookupAction::New;
+            }
+            if !self.hits.is_empty() {
+                let ids: Vec<String> = self
+                    .hits
+                    .iter()
+                    .map(|hit| glossary.concept(hit).id.clone())
+                    .collect();
+                if let Some(deck) = deck_menu(ui, &i18n.t("lookup-add-all"), context.decks, i18n) {
+                    action = LookupAction::AddToDeck(deck, ids);
+                }
+            }
+        });
         ui.separator();
         if self.hits.is_empty() {
             ui.weak(i18n.t_with("no-results", "query", self.query.as_str()));
             self.did_you_mean(ui, glossary, i18n);
-            return;
+            return action;
         }
         self.result_list(ui, glossary, i18n);
+        action
     }
 
     fn did_you_mean(&mut self, ui: &mut egui::Ui, glossary: &Glossary, i18n: &I18n) {
@@ -369,4 +451,51 @@ fn append_highlighted(
         }
         None => job.append(text, 0.0, plain),
     }
+}
+
+/// A menu button listing the user's decks; returns the deck chosen.
+fn deck_menu(ui: &mut egui::Ui, title: &str, decks: &[(i64, String)], i18n: &I18n) -> Option<i64> {
+    let mut chosen = None;
+    ui.menu_button(title, |ui| {
+        if decks.is_empty() {
+            ui.weak(i18n.t("lookup-no-decks"));
+        }
+        for (id, name) in decks {
+            if ui.button(name).clicked() {
+                chosen = Some(*id);
+                ui.close();
+            }
+        }
+    });
+    chosen
+}
+
+/// The buttons above a concept card: edit, add to a deck, and for the user's concepts
+/// delete or return to the built-in version.
+fn concept_actions(
+    ui: &mut egui::Ui,
+    concept: &crate::model::Concept,
+    i18n: &I18n,
+    context: &LookupContext,
+) -> Option<LookupAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if ui.small_button(i18n.t("lookup-edit")).clicked() {
+            action = Some(LookupAction::Edit(concept.id.clone()));
+        }
+        if let Some(deck) = deck_menu(ui, &i18n.t("lookup-add-to-deck"), context.decks, i18n) {
+            action = Some(LookupAction::AddToDeck(deck, vec![concept.id.clone()]));
+        }
+        if concept.origin == crate::model::Origin::User {
+            if context.bundled.contains(&concept.id) {
+                ui.weak(RichText::new(i18n.t("lookup-edited")).small());
+                if ui.small_button(i18n.t("lookup-revert")).clicked() {
+                    action = Some(LookupAction::Revert(concept.id.clone()));
+                }
+            } else if ui.small_button(i18n.t("lookup-delete")).clicked() {
+                action = Some(LookupAction::Delete(concept.id.clone()));
+            }
+        }
+    });
+    action
 }

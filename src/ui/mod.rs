@@ -2,6 +2,7 @@
 
 mod card;
 mod decks;
+mod editor;
 pub mod fonts;
 mod lookup;
 mod onboarding;
@@ -76,6 +77,8 @@ pub struct KeruenApp {
     onboarding: Option<OnboardingState>,
     stats: Option<Stats>,
     decks: decks::DecksState,
+    editor: Option<editor::EditorState>,
+    bundled_ids: std::collections::HashSet<String>,
     optimize_job: study_settings::OptimizeJob,
     due_count: Option<(usize, Instant)>,
     error: Option<String>,
@@ -91,7 +94,13 @@ pub fn prepare_context(ctx: &egui::Context) {
 impl KeruenApp {
     /// Prepares the window's state. The context must have Keruen's fonts
     /// ([`prepare_context`]) before the first frame.
-    pub fn new(glossary: Glossary, prefs: Prefs) -> KeruenApp {
+    pub fn new(mut glossary: Glossary, prefs: Prefs) -> KeruenApp {
+        let bundled_ids = glossary
+            .store_mut()
+            .bundled_ids()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         let lookup = lookup::LookupState::new(&glossary, prefs.ui_lang);
         let (settings, error) = match StudySettings::load(glossary.store()) {
             Ok(settings) => (settings, None),
@@ -104,6 +113,8 @@ impl KeruenApp {
             onboarding: None,
             stats: None,
             decks: decks::DecksState::default(),
+            editor: None,
+            bundled_ids,
             optimize_job: study_settings::OptimizeJob::default(),
             due_count: None,
             glossary,
@@ -215,9 +226,18 @@ impl KeruenApp {
             });
         }
         egui::CentralPanel::default().show(ui, |ui| match self.screen {
-            Screen::Lookup => self
-                .lookup
-                .show(ui, &self.glossary, &self.i18n, &self.prefs),
+            Screen::Lookup if self.editor.is_some() => self.editor_view(ui),
+            Screen::Lookup => {
+                let decks = self.user_decks();
+                let context = lookup::LookupContext {
+                    decks: &decks,
+                    bundled: &self.bundled_ids,
+                };
+                let action =
+                    self.lookup
+                        .show(ui, &self.glossary, &self.i18n, &self.prefs, &context);
+                self.lookup_action(action);
+            }
             Screen::Study if !self.study.settings().onboarded => self.onboarding(ui),
             Screen::Study => {
                 let event =
@@ -284,6 +304,102 @@ impl KeruenApp {
         let count = self.study.queue(&self.glossary).map_or(0, |q| q.len());
         self.due_count = Some((count, Instant::now()));
         count
+    }
+
+    /// The user's decks as (id, name), for deck menus.
+    fn user_decks(&self) -> Vec<(i64, String)> {
+        self.glossary
+            .store()
+            .user_decks()
+            .map(|decks| decks.into_iter().map(|d| (d.id, d.name)).collect())
+            .unwrap_or_default()
+    }
+
+    fn lookup_action(&mut self, action: lookup::LookupAction) {
+        use lookup::LookupAction;
+        let result = match action {
+            LookupAction::None => return,
+            LookupAction::New => {
+                let prefill = self.lookup.query_prefill();
+                self.editor = Some(editor::EditorState::new_concept(
+                    prefill.as_ref().map(|(lang, text)| (*lang, text.as_str())),
+                ));
+                return;
+            }
+            LookupAction::Edit(id) => {
+                self.editor = self
+                    .glossary
+                    .concept_by_id(&id)
+                    .map(editor::EditorState::edit);
+                return;
+            }
+            LookupAction::Revert(id) => self
+                .glossary
+                .store_mut()
+                .revert_to_bundled(&id)
+                .map(|_| self.i18n.t("lookup-reverted")),
+            LookupAction::Delete(id) => self
+                .glossary
+                .store()
+                .delete_user_concept(&id)
+                .map(|()| self.i18n.t_with("lookup-deleted", "id", id)),
+            LookupAction::AddToDeck(deck, ids) => {
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let result = self.glossary.store().add_many_to_deck(deck, &ids);
+                self.decks_changed();
+                self.error = result.err().map(|e| e.to_string());
+                return;
+            }
+        };
+        match result {
+            Ok(_) => {
+                self.error = None;
+                self.concepts_changed();
+            }
+            Err(error) => self.error = Some(error.to_string()),
+        }
+    }
+
+    fn editor_view(&mut self, ui: &mut egui::Ui) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        let decks = self
+            .glossary
+            .store()
+            .user_decks()
+            .map(|decks| {
+                decks
+                    .into_iter()
+                    .map(|d| (d.id, d.name))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        match editor.show(ui, &self.glossary, &decks, &self.i18n) {
+            editor::EditorOutcome::Open => {}
+            editor::EditorOutcome::Cancel => self.editor = None,
+            editor::EditorOutcome::Save(concept, deck) => {
+                let store = self.glossary.store();
+                let saved = store.save_user_concept(&concept).and_then(|()| match deck {
+                    Some(deck) => store.add_to_deck(deck, &concept.id),
+                    None => Ok(()),
+                });
+                match saved {
+                    Ok(()) => {
+                        self.editor = None;
+                        self.concepts_changed();
+                        self.lookup
+                            .refresh_results(&self.glossary, Some(&concept.id));
+                        if self.lookup.opened(&self.glossary).map(|c| c.id.as_str())
+                            != Some(concept.id.as_str())
+                        {
+                            self.lookup.set_query(&self.glossary, &concept.id);
+                        }
+                    }
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+        }
     }
 
     /// Decks changed: what is studied may have too.
