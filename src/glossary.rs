@@ -1,27 +1,33 @@
 //! The glossary the window and the command line work with: the store, every concept it
-//! holds, and the lookup index over them.
+//! holds, and the lookup index over them (built on the first lookup, so commands that
+//! never search — export, study — do not pay for it).
 
 use crate::model::Concept;
 use crate::search::{Hit, Index, Options};
 use crate::store::{Store, StoreError};
+use std::sync::OnceLock;
 
-/// The open user store with its concepts loaded and indexed.
+/// The open user store with its concepts loaded, and their lookup index.
 pub struct Glossary {
     store: Store,
     concepts: Vec<Concept>,
-    index: Index,
+    index: OnceLock<Index>,
 }
 
 impl Glossary {
-    /// Loads every concept of `store` and builds the lookup index.
+    /// Loads every concept of `store`; the lookup index follows on first use.
     pub fn load(store: Store) -> Result<Glossary, StoreError> {
         let concepts = store.all_concepts()?;
-        let index = Index::build(&concepts);
         Ok(Glossary {
             store,
             concepts,
-            index,
+            index: OnceLock::new(),
         })
+    }
+
+    /// The lookup index, built now if this is its first use.
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::build(&self.concepts))
     }
 
     /// The underlying store.
@@ -39,7 +45,7 @@ impl Glossary {
     /// or deleted).
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.concepts = self.store.all_concepts()?;
-        self.index = Index::build(&self.concepts);
+        self.index = OnceLock::new();
         Ok(())
     }
 
@@ -63,11 +69,11 @@ impl Glossary {
 
     /// The best `limit` matches for `query`.
     pub fn lookup(&self, query: &str, limit: usize, options: Options) -> Vec<Hit> {
-        self.index.lookup(query, limit, options)
+        self.index().lookup(query, limit, options)
     }
 
     /// Near misses for a query that found nothing ("did you mean").
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.index.suggest(query, limit)
+        self.index().suggest(query, limit)
     }
 }

@@ -233,3 +233,4 @@ editor-id-taken = The id “{ $id }” is taken; choose another.
 editor-two-languages = Give the term in at least two languages.
 editor-save = Save
 editor-cancel = Cancel
+import-summary = { $added } new, { $updated } updated, { $skipped } skipped, { $renamed } kept under a new id

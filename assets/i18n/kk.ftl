@@ -206,3 +206,4 @@ editor-id-taken = «{ $id }» идентификаторы бос емес; ба
 editor-two-languages = Терминді кемінде екі тілде жазыңыз.
 editor-save = Сақтау
 editor-cancel = Болдырмау
+import-summary = жаңа: { $added }, жаңартылды: { $updated }, өткізілді: { $skipped }, жаңа ID-мен сақталды: { $renamed }

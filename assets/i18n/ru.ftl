@@ -251,3 +251,4 @@ editor-id-taken = Идентификатор «{ $id }» уже занят; вы
 editor-two-languages = Укажите термин хотя бы на двух языках.
 editor-save = Сохранить
 editor-cancel = Отмена
+import-summary = новых: { $added }, обновлено: { $updated }, пропущено: { $skipped }, сохранено под новым ID: { $renamed }

@@ -206,3 +206,4 @@ editor-id-taken = ID“{ $id }”已被占用，请另选一个。
 editor-two-languages = 请至少用两种语言填写术语。
 editor-save = 保存
 editor-cancel = 取消
+import-summary = 新增 { $added } 个，更新 { $updated } 个，跳过 { $skipped } 个，以新 ID 保留 { $renamed } 个

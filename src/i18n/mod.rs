@@ -80,6 +80,15 @@ impl I18n {
         self.format(key, Some(&args))
     }
 
+    /// The string for `key` with several named arguments.
+    pub fn t_args<'a>(&self, key: &str, values: &[(&'a str, FluentValue<'a>)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(*name, value.clone());
+        }
+        self.format(key, Some(&args))
+    }
+
     fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
         let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
             return format!("[{key}]");

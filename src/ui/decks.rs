@@ -463,7 +463,7 @@ impl DecksState {
                 }
             }
             if let Some(plan) = &panel.plan {
-                ui.label(plan.summary());
+                ui.label(plan_summary(plan, i18n));
                 let deck = panel.deck.trim();
                 let name_taken_by_builtin = decks.iter().any(|d| d.builtin && d.name == deck);
                 if ui
@@ -477,7 +477,7 @@ impl DecksState {
                     match import::apply(glossary, plan, target) {
                         Ok(()) => {
                             self.message =
-                                Some(Ok(i18n.t_with("import-done", "summary", plan.summary())));
+                                Some(Ok(i18n.t_with("import-done", "summary", plan_summary(plan, i18n))));
                             imported = true;
                         }
                         Err(error) => self.message = Some(Err(error.to_string())),
@@ -494,4 +494,17 @@ impl DecksState {
         }
         imported
     }
+}
+
+/// What an import will do, in the interface language.
+fn plan_summary(plan: &ImportPlan, i18n: &I18n) -> String {
+    i18n.t_args(
+        "import-summary",
+        &[
+            ("added", plan.added.into()),
+            ("updated", plan.updated.len().into()),
+            ("skipped", plan.skipped.len().into()),
+            ("renamed", plan.renamed.len().into()),
+        ],
+    )
 }
