@@ -54,8 +54,8 @@ impl Store {
             .prepare_cached("SELECT concept_id, lang, position, text, pinyin, kind FROM term")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let concept_id: String = row.get(0)?;
-            let Some(&at) = index.get(&concept_id) else {
+            let concept_id = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let Some(&at) = index.get(concept_id) else {
                 continue;
             };
             let kind = row.get_ref(5)?.as_str().map_err(rusqlite::Error::from)?;
@@ -65,7 +65,8 @@ impl Store {
                 kind: TermKind::from_name(kind)
                     .ok_or_else(|| StoreError::Corrupt(format!("term kind '{kind}'")))?,
             };
-            terms.push((at, lang_of(row.get(1)?)?, row.get(2)?, term));
+            let lang = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            terms.push((at, lang_of(lang)?, row.get(2)?, term));
         }
         terms.sort_unstable_by_key(|(at, lang, position, _)| (*at, *lang, *position));
         for (at, lang, _, term) in terms {
@@ -77,9 +78,9 @@ impl Store {
             .prepare_cached("SELECT concept_id, lang, definition, example FROM definition")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let concept_id: String = row.get(0)?;
-            let lang = lang_of(row.get(1)?)?;
-            if let Some(&at) = index.get(&concept_id) {
+            let concept_id = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let lang = lang_of(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
+            if let Some(&at) = index.get(concept_id) {
                 let entry = concepts[at].lang_mut(lang);
                 entry.definition = row.get(2)?;
                 entry.example = row.get(3)?;
@@ -97,7 +98,7 @@ impl Store {
     }
 }
 
-fn lang_of(code: String) -> Result<Lang, StoreError> {
+fn lang_of(code: &str) -> Result<Lang, StoreError> {
     code.parse::<Lang>()
         .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
