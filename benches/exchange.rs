@@ -73,9 +73,19 @@ fn main() {
         assert!(status.success());
     });
 
-    println!("exchange at {} concepts ({} in the glossary)", TARGET, all.len());
-    println!("  import, one transaction          {:>8.1} ms", import.as_secs_f64() * 1e3);
-    println!("  load the glossary                {:>8.1} ms", load.as_secs_f64() * 1e3);
+    println!(
+        "exchange at {} concepts ({} in the glossary)",
+        TARGET,
+        all.len()
+    );
+    println!(
+        "  import, one transaction          {:>8.1} ms",
+        import.as_secs_f64() * 1e3
+    );
+    println!(
+        "  load the glossary                {:>8.1} ms",
+        load.as_secs_f64() * 1e3
+    );
     println!(
         "  write CSV (library)              {:>8.1} ms  ({:.1} MB)",
         export.as_secs_f64() * 1e3,

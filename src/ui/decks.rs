@@ -476,8 +476,11 @@ impl DecksState {
                     let target = (!deck.is_empty()).then_some(deck);
                     match import::apply(glossary, plan, target) {
                         Ok(()) => {
-                            self.message =
-                                Some(Ok(i18n.t_with("import-done", "summary", plan_summary(plan, i18n))));
+                            self.message = Some(Ok(i18n.t_with(
+                                "import-done",
+                                "summary",
+                                plan_summary(plan, i18n),
+                            )));
                             imported = true;
                         }
                         Err(error) => self.message = Some(Err(error.to_string())),
