@@ -16,12 +16,27 @@ const MAX_CANDIDATES: usize = 20_000;
 struct Collector<'a> {
     index: &'a Index,
     options: Options<'a>,
-    best: FxHashMap<u32, Hit>,
+    best: FxHashMap<u32, Best>,
     whole: bool,
+    /// Which pass over a space is offering hits now.
+    pass: u32,
+}
+
+/// The best hit of one concept so far, and where it came from.
+struct Best {
+    hit: Hit,
+    pass: u32,
+    key: u32,
 }
 
 impl Collector<'_> {
-    fn offer(&mut self, key: &Key, kind: MatchKind, penalty: u32) {
+    /// Starts a new pass: among equal scores, an earlier pass wins, and within a pass the
+    /// lower key id, whatever order the pass offers its keys in.
+    fn next_pass(&mut self) {
+        self.pass += 1;
+    }
+
+    fn offer(&mut self, id: u32, key: &Key, kind: MatchKind, penalty: u32) {
         let concept = key.concept;
         if let Some(domain) = self.options.domain
             && self.index.domains[concept as usize] != domain
@@ -40,7 +55,8 @@ impl Collector<'_> {
             score -= 20;
         }
         score -= u32::from(key.chars).min(150) + penalty.min(150);
-        let hit = Hit {
+        let pass = self.pass;
+        let hit = || Hit {
             concept: concept as usize,
             score,
             kind,
@@ -51,11 +67,21 @@ impl Collector<'_> {
         self.best
             .entry(concept)
             .and_modify(|old| {
-                if hit.score > old.score {
-                    *old = hit.clone();
+                if score > old.hit.score
+                    || (score == old.hit.score && pass == old.pass && id < old.key)
+                {
+                    *old = Best {
+                        hit: hit(),
+                        pass,
+                        key: id,
+                    };
                 }
             })
-            .or_insert(hit);
+            .or_insert_with(|| Best {
+                hit: hit(),
+                pass,
+                key: id,
+            });
     }
 
     fn len(&self) -> usize {
@@ -68,7 +94,7 @@ impl Collector<'_> {
     }
 
     fn finish(self, limit: usize) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self.best.into_values().collect();
+        let mut hits: Vec<Hit> = self.best.into_values().map(|best| best.hit).collect();
         hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.concept.cmp(&b.concept)));
         hits.truncate(limit);
         hits
@@ -128,26 +154,27 @@ fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &
         return;
     }
     let query = words.join(" ");
-    // Drive from the word with the fewest vocabulary words starting with it (two binary
-    // searches each); the others are checked on the candidates' text.
-    let driver = words
+    // Drive from the word with the fewest vocabulary words starting with it (one short
+    // binary search each); the others are checked on the candidates' text.
+    let (driver, range) = words
         .iter()
-        .min_by_key(|w| space.words_with_prefix(w).len())
+        .map(|w| (w, space.words_with_prefix(w)))
+        .min_by_key(|(_, range)| range.len())
         .expect("words is not empty");
-    let mut candidates = Vec::new();
-    for &word in space.words_with_prefix(driver) {
-        candidates.extend_from_slice(space.keys_of(word));
-        if candidates.len() >= MAX_CANDIDATES {
-            break;
+    collector.next_pass();
+    let mut gathered = 0;
+    for word in range {
+        let keys = space.keys_of(word);
+        for &id in keys {
+            let key = space.key(id);
+            let full = space.full(key);
+            if words.iter().all(|w| w == driver || holds(full, w)) {
+                collector.offer(id, key, tier.unwrap_or_else(|| classify(full, &query)), 0);
+            }
         }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    for id in candidates {
-        let key = space.key(id);
-        let full = space.full(key);
-        if words.iter().all(|w| w == driver || holds(full, w)) {
-            collector.offer(key, tier.unwrap_or_else(|| classify(full, &query)), 0);
+        gathered += keys.len();
+        if gathered >= MAX_CANDIDATES {
+            break;
         }
     }
     if words.len() > 1 && !collector.has_whole_match() {
@@ -170,6 +197,7 @@ fn typos(
         if edits == 0 || word.chars().any(is_han) {
             continue;
         }
+        collector.next_pass();
         for candidate in deletions.candidates(word, edits) {
             let found = space.word(candidate);
             let d = distance(found, word);
@@ -184,7 +212,7 @@ fn typos(
                     .enumerate()
                     .all(|(other, w)| other == at || holds(full, w));
                 if others_hold {
-                    collector.offer(key, MatchKind::Fuzzy, 60 * d as u32);
+                    collector.offer(id, key, MatchKind::Fuzzy, 60 * d as u32);
                 }
             }
         }
@@ -270,6 +298,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         options,
         best: FxHashMap::default(),
         whole: false,
+        pass: 0,
     };
     direct(index, query, None, limit, &mut collector);
     // The other layout and typos are second guesses: tried only when the text as typed
@@ -298,6 +327,7 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         options: Options::default(),
         best: FxHashMap::default(),
         whole: false,
+        pass: 0,
     };
     let edits = |len: usize| if len >= 3 { 2 } else { 0 };
     all_typos(index, query, edits, &mut collector);
