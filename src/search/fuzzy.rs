@@ -40,10 +40,15 @@ fn hash(chars: &[char]) -> u64 {
 /// Calls `each` with the hash of every distinct form of `chars` with one character
 /// deleted, without building the forms (deleting either of two equal neighbours gives the
 /// same form, so only the first of a run is deleted).
-fn deletion_hashes(chars: &[char], mut each: impl FnMut(u64)) {
+fn deletion_hashes(chars: &[char], each: impl FnMut(u64)) {
+    deletion_hashes_from(chars, 0, each);
+}
+
+/// Like [`deletion_hashes`], deleting only characters at `from` and after.
+fn deletion_hashes_from(chars: &[char], from: usize, mut each: impl FnMut(u64)) {
     let mut prefix: u64 = 0xcbf2_9ce4_8422_2325;
-    for skip in 0..chars.len() {
-        if skip == 0 || chars[skip] != chars[skip - 1] {
+    for (skip, &c) in chars.iter().enumerate() {
+        if skip >= from && (skip == from || c != chars[skip - 1]) {
             let mut h = prefix;
             for &c in &chars[skip + 1..] {
                 h ^= c as u64;
@@ -51,13 +56,14 @@ fn deletion_hashes(chars: &[char], mut each: impl FnMut(u64)) {
             }
             each(h);
         }
-        prefix ^= chars[skip] as u64;
+        prefix ^= c as u64;
         prefix = prefix.wrapping_mul(0x0100_0000_01b3);
     }
 }
 
-/// Calls `each` with every distinct form of `chars` with one character deleted.
-fn deletions(chars: &[char], mut each: impl FnMut(&[char])) {
+/// Calls `each` with every distinct form of `chars` with one character deleted, and the
+/// position deleted.
+fn deletions(chars: &[char], mut each: impl FnMut(usize, &[char])) {
     let mut buffer = Vec::with_capacity(chars.len());
     for skip in 0..chars.len() {
         if skip > 0 && chars[skip] == chars[skip - 1] {
@@ -66,7 +72,7 @@ fn deletions(chars: &[char], mut each: impl FnMut(&[char])) {
         buffer.clear();
         buffer.extend_from_slice(&chars[..skip]);
         buffer.extend_from_slice(&chars[skip + 1..]);
-        each(&buffer);
+        each(skip, &buffer);
     }
 }
 
@@ -144,10 +150,11 @@ impl DeletionIndex {
         };
         probe_hash(hash(&chars));
         if edits >= 1 {
-            deletions(&chars, |once| {
+            deletions(&chars, |skip, once| {
                 probe_hash(hash(once));
                 if edits >= 2 {
-                    deletion_hashes(once, &mut probe_hash);
+                    // Two deletions in increasing order of position reach every form once.
+                    deletion_hashes_from(once, skip, &mut probe_hash);
                 }
             });
         }
@@ -200,7 +207,7 @@ mod tests {
     fn deletion_hashes_equal_the_hashes_of_the_deleted_forms() {
         let chars: Vec<char> = "контейнер".chars().collect();
         let mut direct = Vec::new();
-        deletions(&chars, |form| direct.push(hash(form)));
+        deletions(&chars, |_, form| direct.push(hash(form)));
         let mut rolled = Vec::new();
         deletion_hashes(&chars, |h| rolled.push(h));
         assert_eq!(direct, rolled);

@@ -3,6 +3,7 @@
 use super::fuzzy::{DeletionIndex, distance, tolerance};
 use super::space::{Key, Space};
 use super::{Form, Hit, Index, MatchKind, Options, layout, translit};
+use crate::model::Lang;
 use crate::script::{is_cyrillic, is_han};
 use crate::search::normalize::fold;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -23,11 +24,25 @@ struct Collector<'a> {
 }
 
 /// The best hit of one concept so far, and where it came from.
+#[derive(Clone, Copy)]
 struct Best {
-    hit: Hit,
+    score: u32,
     pass: u32,
     key: u32,
+    kind: MatchKind,
+    lang: Lang,
+    term: u8,
+    form: Form,
 }
+
+thread_local! {
+    /// The map of the last query on this thread, kept so the next does not grow its own.
+    static SPARE: std::cell::Cell<FxHashMap<u32, Best>> = std::cell::Cell::default();
+}
+
+/// A map larger than this is not kept for the next query: clearing it would cost more
+/// than growing a fresh one.
+const SPARE_CAPACITY: usize = 4096;
 
 impl Collector<'_> {
     /// Starts a new pass: among equal scores, an earlier pass wins, and within a pass the
@@ -55,33 +70,25 @@ impl Collector<'_> {
             score -= 20;
         }
         score -= u32::from(key.chars).min(150) + penalty.min(150);
-        let pass = self.pass;
-        let hit = || Hit {
-            concept: concept as usize,
+        let best = Best {
             score,
+            pass: self.pass,
+            key: id,
             kind,
             lang: key.lang,
-            term: key.term as usize,
+            term: key.term,
             form: key.form,
         };
         self.best
             .entry(concept)
             .and_modify(|old| {
-                if score > old.hit.score
-                    || (score == old.hit.score && pass == old.pass && id < old.key)
+                if score > old.score
+                    || (score == old.score && best.pass == old.pass && id < old.key)
                 {
-                    *old = Best {
-                        hit: hit(),
-                        pass,
-                        key: id,
-                    };
+                    *old = best;
                 }
             })
-            .or_insert_with(|| Best {
-                hit: hit(),
-                pass,
-                key: id,
-            });
+            .or_insert(best);
     }
 
     fn len(&self) -> usize {
@@ -93,10 +100,29 @@ impl Collector<'_> {
         self.whole
     }
 
-    fn finish(self, limit: usize) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self.best.into_values().map(|best| best.hit).collect();
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.concept.cmp(&b.concept)));
-        hits.truncate(limit);
+    fn finish(mut self, limit: usize) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self
+            .best
+            .drain()
+            .map(|(concept, best)| Hit {
+                concept: concept as usize,
+                score: best.score,
+                kind: best.kind,
+                lang: best.lang,
+                term: best.term as usize,
+                form: best.form,
+            })
+            .collect();
+        if self.best.capacity() <= SPARE_CAPACITY {
+            SPARE.set(std::mem::take(&mut self.best));
+        }
+        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.concept.cmp(&b.concept));
+        // Only the best `limit` need sorting; the order is total (concepts are distinct).
+        if limit < hits.len() {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
         hits
     }
 }
@@ -287,7 +313,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
                 concept,
                 score: 0,
                 kind: MatchKind::Word,
-                lang: crate::model::Lang::En,
+                lang: Lang::En,
                 term: 0,
                 form: Form::Text,
             })
@@ -296,7 +322,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     let mut collector = Collector {
         index,
         options,
-        best: FxHashMap::default(),
+        best: SPARE.take(),
         whole: false,
         pass: 0,
     };
@@ -325,7 +351,7 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let mut collector = Collector {
         index,
         options: Options::default(),
-        best: FxHashMap::default(),
+        best: SPARE.take(),
         whole: false,
         pass: 0,
     };

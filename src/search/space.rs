@@ -240,10 +240,14 @@ impl Space {
                 (self.buckets[bucket], self.buckets[bucket + 1])
             }
         };
-        let ids = low..high;
-        let start = low + partition_point(ids.clone(), |id| self.word(id) < prefix);
-        let end = start + partition_point(start..high, |id| self.word(id).starts_with(prefix));
+        let start = low + partition_point(low..high, |id| self.word_bytes(id) < bytes);
+        let end = start + partition_point(start..high, |id| self.word_bytes(id).starts_with(bytes));
         start..end
+    }
+
+    /// The bytes of word `id` (sorted order is byte order).
+    fn word_bytes(&self, id: u32) -> &[u8] {
+        &self.vocab.as_bytes()[self.ends[id as usize] as usize..self.ends[id as usize + 1] as usize]
     }
 
     /// The keys holding word `id`.
