@@ -12,11 +12,19 @@ pub fn tolerance(len: usize) -> usize {
 }
 
 /// Maps each word, and each form of it with one character deleted, to the words it
-/// came from: a sorted list of (hash of the form, word id) pairs.
+/// came from. The (hash of the form, word id) pairs are grouped by the top bits of the hash
+/// (a counting sort, no comparison sort), so a probe reads one short bucket; within it the
+/// low 32 bits of the hash tell the forms apart.
 #[derive(Default)]
 pub struct DeletionIndex {
-    entries: Vec<(u64, u32)>,
-    sorted: bool,
+    /// Pairs added since the last [`DeletionIndex::finish`].
+    pending: Vec<(u64, u32)>,
+    /// How many top bits of a hash choose its bucket.
+    bits: u32,
+    /// Bucket `b` is `entries[starts[b]..starts[b + 1]]`.
+    starts: Vec<u32>,
+    /// (low 32 bits of the hash, word id).
+    entries: Vec<(u32, u32)>,
 }
 
 fn hash(chars: &[char]) -> u64 {
@@ -29,29 +37,42 @@ fn hash(chars: &[char]) -> u64 {
     h
 }
 
-/// Calls `each` with the hash of every form of `chars` with one character deleted,
-/// without building the forms.
-fn deletion_hashes(chars: &[char], mut each: impl FnMut(u64)) {
+/// Calls `each` with the hash of every distinct form of `chars` with one character
+/// deleted, without building the forms (deleting either of two equal neighbours gives the
+/// same form, so only the first of a run is deleted).
+fn deletion_hashes(chars: &[char], each: impl FnMut(u64)) {
+    deletion_hashes_from(chars, 0, each);
+}
+
+/// Like [`deletion_hashes`], deleting only characters at `from` and after.
+fn deletion_hashes_from(chars: &[char], from: usize, mut each: impl FnMut(u64)) {
     let mut prefix: u64 = 0xcbf2_9ce4_8422_2325;
-    for skip in 0..chars.len() {
-        let mut h = prefix;
-        for &c in &chars[skip + 1..] {
-            h ^= c as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    for (skip, &c) in chars.iter().enumerate() {
+        if skip >= from && (skip == from || c != chars[skip - 1]) {
+            let mut h = prefix;
+            for &c in &chars[skip + 1..] {
+                h ^= c as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            each(h);
         }
-        each(h);
-        prefix ^= chars[skip] as u64;
+        prefix ^= c as u64;
         prefix = prefix.wrapping_mul(0x0100_0000_01b3);
     }
 }
 
-fn deletions(chars: &[char], mut each: impl FnMut(&[char])) {
+/// Calls `each` with every distinct form of `chars` with one character deleted, and the
+/// position deleted.
+fn deletions(chars: &[char], mut each: impl FnMut(usize, &[char])) {
     let mut buffer = Vec::with_capacity(chars.len());
     for skip in 0..chars.len() {
+        if skip > 0 && chars[skip] == chars[skip - 1] {
+            continue;
+        }
         buffer.clear();
         buffer.extend_from_slice(&chars[..skip]);
         buffer.extend_from_slice(&chars[skip + 1..]);
-        each(&buffer);
+        each(skip, &buffer);
     }
 }
 
@@ -59,47 +80,81 @@ impl DeletionIndex {
     /// Adds word number `id`.
     pub fn insert(&mut self, id: u32, word: &str) {
         let chars: Vec<char> = word.chars().collect();
+        self.insert_chars(id, &chars);
+    }
+
+    /// Adds word number `id`, given as its characters.
+    pub fn insert_chars(&mut self, id: u32, chars: &[char]) {
         if tolerance(chars.len() + 1) == 0 {
             return;
         }
-        self.sorted = false;
-        self.entries.push((hash(&chars), id));
-        deletion_hashes(&chars, |h| self.entries.push((h, id)));
+        self.pending.push((hash(chars), id));
+        deletion_hashes(chars, |h| self.pending.push((h, id)));
     }
 
-    /// Sorts the entries; call once after the last [`DeletionIndex::insert`].
+    /// Groups the pairs into buckets; call once, after the last [`DeletionIndex::insert`].
     pub fn finish(&mut self) {
-        self.entries.sort_unstable();
-        self.entries.dedup();
-        self.sorted = true;
+        debug_assert!(
+            self.entries.is_empty(),
+            "DeletionIndex::finish is called once"
+        );
+        let pending = std::mem::take(&mut self.pending);
+        // About one pair per bucket.
+        self.bits = (usize::BITS - pending.len().leading_zeros()).clamp(4, 26);
+        let shift = 64 - self.bits;
+        let mut starts = vec![0u32; (1 << self.bits) + 1];
+        for &(h, _) in &pending {
+            starts[(h >> shift) as usize + 1] += 1;
+        }
+        for at in 1..starts.len() {
+            starts[at] += starts[at - 1];
+        }
+        let mut fill = starts.clone();
+        let mut entries = vec![(0u32, 0u32); pending.len()];
+        for &(h, id) in &pending {
+            let slot = &mut fill[(h >> shift) as usize];
+            entries[*slot as usize] = (h as u32, id);
+            *slot += 1;
+        }
+        self.starts = starts;
+        self.entries = entries;
     }
 
-    /// Bytes of memory the entries take.
+    /// Bytes of memory the index takes.
     pub fn memory(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<(u64, u32)>()
+        self.entries.capacity() * 8 + self.starts.capacity() * 4
     }
 
     /// Ids of the words that may be within `edits` (at most 2) of `query`; the caller
     /// checks the true distance with [`distance`].
     pub fn candidates(&self, query: &str, edits: usize) -> Vec<u32> {
-        debug_assert!(self.sorted, "DeletionIndex::finish was not called");
-        let chars: Vec<char> = query.chars().collect();
+        debug_assert!(
+            self.pending.is_empty(),
+            "DeletionIndex::finish was not called"
+        );
         let mut found = Vec::new();
+        if self.entries.is_empty() {
+            return found;
+        }
+        let chars: Vec<char> = query.chars().collect();
+        let shift = 64 - self.bits;
         let mut probe_hash = |h: u64| {
-            let start = self.entries.partition_point(|(k, _)| *k < h);
+            let bucket = (h >> shift) as usize;
+            let low = h as u32;
             found.extend(
-                self.entries[start..]
+                self.entries[self.starts[bucket] as usize..self.starts[bucket + 1] as usize]
                     .iter()
-                    .take_while(|(k, _)| *k == h)
+                    .filter(|(k, _)| *k == low)
                     .map(|(_, id)| *id),
             );
         };
         probe_hash(hash(&chars));
         if edits >= 1 {
-            deletions(&chars, |once| {
+            deletions(&chars, |skip, once| {
                 probe_hash(hash(once));
                 if edits >= 2 {
-                    deletion_hashes(once, &mut probe_hash);
+                    // Two deletions in increasing order of position reach every form once.
+                    deletion_hashes_from(once, skip, &mut probe_hash);
                 }
             });
         }
@@ -152,7 +207,7 @@ mod tests {
     fn deletion_hashes_equal_the_hashes_of_the_deleted_forms() {
         let chars: Vec<char> = "контейнер".chars().collect();
         let mut direct = Vec::new();
-        deletions(&chars, |form| direct.push(hash(form)));
+        deletions(&chars, |_, form| direct.push(hash(form)));
         let mut rolled = Vec::new();
         deletion_hashes(&chars, |h| rolled.push(h));
         assert_eq!(direct, rolled);

@@ -1,36 +1,55 @@
 //! Text typed with the wrong keyboard layout: ЙЦУКЕН ↔ QWERTY (`rjyntqyth` is контейнер
 //! typed on an English layout; `сгыещьы` is customs typed on a Russian one).
 
+use std::sync::LazyLock;
+
 const QWERTY: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
 const JCUKEN: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
+
+/// Both layouts as lookup tables: ASCII by byte, Cyrillic `а`..`ё` by offset from `а`.
+struct Tables {
+    to_jcuken: [Option<char>; 128],
+    to_qwerty: [Option<char>; 34],
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut tables = Tables {
+        to_jcuken: [None; 128],
+        to_qwerty: [None; 34],
+    };
+    for (q, j) in QWERTY.chars().zip(JCUKEN.chars()) {
+        tables.to_jcuken[q as usize] = Some(j);
+        tables.to_qwerty[j as usize - 'а' as usize] = Some(q);
+    }
+    tables
+});
+
+/// The character at the same place of the other layout, if `c` (lower case) is on either.
+fn other_key(c: char) -> Option<char> {
+    let tables = &*TABLES;
+    if c.is_ascii() {
+        tables.to_jcuken[c as usize]
+    } else {
+        let at = (c as usize).checked_sub('а' as usize)?;
+        tables.to_qwerty.get(at).copied().flatten()
+    }
+}
 
 /// `text` as it would read had it been typed in the other layout; `None` when no
 /// character changes (nothing to retry).
 pub fn switch(text: &str) -> Option<String> {
     let mut changed = false;
-    let switched: String = text
-        .chars()
-        .map(|c| {
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            let swap = QWERTY
-                .chars()
-                .position(|q| q == lower)
-                .and_then(|at| JCUKEN.chars().nth(at))
-                .or_else(|| {
-                    JCUKEN
-                        .chars()
-                        .position(|j| j == lower)
-                        .and_then(|at| QWERTY.chars().nth(at))
-                });
-            match swap {
-                Some(other) => {
-                    changed = true;
-                    other
-                }
-                None => c,
+    let mut switched = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match other_key(lower) {
+            Some(other) => {
+                changed = true;
+                switched.push(other);
             }
-        })
-        .collect();
+            None => switched.push(c),
+        }
+    }
     changed.then_some(switched)
 }
 

@@ -145,10 +145,12 @@ fn finish_space(builder: SpaceBuilder) -> (Space, DeletionIndex) {
 /// The deletion index over a space's words (Chinese excluded: typos there are not letters).
 fn typo_index(space: &Space) -> DeletionIndex {
     let mut typos = DeletionIndex::default();
+    let mut chars = Vec::new();
     for id in 0..space.word_count() as u32 {
-        let word = space.word(id);
-        if !word.chars().any(is_han) {
-            typos.insert(id, word);
+        chars.clear();
+        chars.extend(space.word(id).chars());
+        if !chars.iter().copied().any(is_han) {
+            typos.insert_chars(id, &chars);
         }
     }
     typos.finish();

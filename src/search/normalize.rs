@@ -13,7 +13,7 @@
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         let folded = fold_char(c);
         if is_word_char(folded) {
             if pending_space && !out.is_empty() {
@@ -23,6 +23,16 @@ pub fn fold(text: &str) -> String {
             out.push(folded);
         } else {
             pending_space = true;
+        }
+    };
+    for c in text.chars() {
+        // ASCII and the basic Cyrillic capitals lower-case without Unicode's tables.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else if ('А'..='Я').contains(&c) {
+            push(char::from_u32(c as u32 + 0x20).expect("а..я are characters"));
+        } else {
+            c.to_lowercase().for_each(&mut push);
         }
     }
     out

@@ -3,6 +3,7 @@
 use super::fuzzy::{DeletionIndex, distance, tolerance};
 use super::space::{Key, Space};
 use super::{Form, Hit, Index, MatchKind, Options, layout, translit};
+use crate::model::Lang;
 use crate::script::{is_cyrillic, is_han};
 use crate::search::normalize::fold;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -16,12 +17,41 @@ const MAX_CANDIDATES: usize = 20_000;
 struct Collector<'a> {
     index: &'a Index,
     options: Options<'a>,
-    best: FxHashMap<u32, Hit>,
+    best: FxHashMap<u32, Best>,
     whole: bool,
+    /// Which pass over a space is offering hits now.
+    pass: u32,
 }
 
+/// The best hit of one concept so far, and where it came from.
+#[derive(Clone, Copy)]
+struct Best {
+    score: u32,
+    pass: u32,
+    key: u32,
+    kind: MatchKind,
+    lang: Lang,
+    term: u8,
+    form: Form,
+}
+
+thread_local! {
+    /// The map of the last query on this thread, kept so the next does not grow its own.
+    static SPARE: std::cell::Cell<FxHashMap<u32, Best>> = std::cell::Cell::default();
+}
+
+/// A map larger than this is not kept for the next query: clearing it would cost more
+/// than growing a fresh one.
+const SPARE_CAPACITY: usize = 4096;
+
 impl Collector<'_> {
-    fn offer(&mut self, key: &Key, kind: MatchKind, penalty: u32) {
+    /// Starts a new pass: among equal scores, an earlier pass wins, and within a pass the
+    /// lower key id, whatever order the pass offers its keys in.
+    fn next_pass(&mut self) {
+        self.pass += 1;
+    }
+
+    fn offer(&mut self, id: u32, key: &Key, kind: MatchKind, penalty: u32) {
         let concept = key.concept;
         if let Some(domain) = self.options.domain
             && self.index.domains[concept as usize] != domain
@@ -40,22 +70,25 @@ impl Collector<'_> {
             score -= 20;
         }
         score -= u32::from(key.chars).min(150) + penalty.min(150);
-        let hit = Hit {
-            concept: concept as usize,
+        let best = Best {
             score,
+            pass: self.pass,
+            key: id,
             kind,
             lang: key.lang,
-            term: key.term as usize,
+            term: key.term,
             form: key.form,
         };
         self.best
             .entry(concept)
             .and_modify(|old| {
-                if hit.score > old.score {
-                    *old = hit.clone();
+                if score > old.score
+                    || (score == old.score && best.pass == old.pass && id < old.key)
+                {
+                    *old = best;
                 }
             })
-            .or_insert(hit);
+            .or_insert(best);
     }
 
     fn len(&self) -> usize {
@@ -67,10 +100,29 @@ impl Collector<'_> {
         self.whole
     }
 
-    fn finish(self, limit: usize) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self.best.into_values().collect();
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.concept.cmp(&b.concept)));
-        hits.truncate(limit);
+    fn finish(mut self, limit: usize) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self
+            .best
+            .drain()
+            .map(|(concept, best)| Hit {
+                concept: concept as usize,
+                score: best.score,
+                kind: best.kind,
+                lang: best.lang,
+                term: best.term as usize,
+                form: best.form,
+            })
+            .collect();
+        if self.best.capacity() <= SPARE_CAPACITY {
+            SPARE.set(std::mem::take(&mut self.best));
+        }
+        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.concept.cmp(&b.concept));
+        // Only the best `limit` need sorting; the order is total (concepts are distinct).
+        if limit < hits.len() {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
         hits
     }
 }
@@ -128,26 +180,27 @@ fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &
         return;
     }
     let query = words.join(" ");
-    // Drive from the word with the fewest vocabulary words starting with it (two binary
-    // searches each); the others are checked on the candidates' text.
-    let driver = words
+    // Drive from the word with the fewest vocabulary words starting with it (one short
+    // binary search each); the others are checked on the candidates' text.
+    let (driver, range) = words
         .iter()
-        .min_by_key(|w| space.words_with_prefix(w).len())
+        .map(|w| (w, space.words_with_prefix(w)))
+        .min_by_key(|(_, range)| range.len())
         .expect("words is not empty");
-    let mut candidates = Vec::new();
-    for &word in space.words_with_prefix(driver) {
-        candidates.extend_from_slice(space.keys_of(word));
-        if candidates.len() >= MAX_CANDIDATES {
-            break;
+    collector.next_pass();
+    let mut gathered = 0;
+    for word in range {
+        let keys = space.keys_of(word);
+        for &id in keys {
+            let key = space.key(id);
+            let full = space.full(key);
+            if words.iter().all(|w| w == driver || holds(full, w)) {
+                collector.offer(id, key, tier.unwrap_or_else(|| classify(full, &query)), 0);
+            }
         }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    for id in candidates {
-        let key = space.key(id);
-        let full = space.full(key);
-        if words.iter().all(|w| w == driver || holds(full, w)) {
-            collector.offer(key, tier.unwrap_or_else(|| classify(full, &query)), 0);
+        gathered += keys.len();
+        if gathered >= MAX_CANDIDATES {
+            break;
         }
     }
     if words.len() > 1 && !collector.has_whole_match() {
@@ -170,6 +223,7 @@ fn typos(
         if edits == 0 || word.chars().any(is_han) {
             continue;
         }
+        collector.next_pass();
         for candidate in deletions.candidates(word, edits) {
             let found = space.word(candidate);
             let d = distance(found, word);
@@ -184,7 +238,7 @@ fn typos(
                     .enumerate()
                     .all(|(other, w)| other == at || holds(full, w));
                 if others_hold {
-                    collector.offer(key, MatchKind::Fuzzy, 60 * d as u32);
+                    collector.offer(id, key, MatchKind::Fuzzy, 60 * d as u32);
                 }
             }
         }
@@ -259,7 +313,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
                 concept,
                 score: 0,
                 kind: MatchKind::Word,
-                lang: crate::model::Lang::En,
+                lang: Lang::En,
                 term: 0,
                 form: Form::Text,
             })
@@ -268,8 +322,9 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     let mut collector = Collector {
         index,
         options,
-        best: FxHashMap::default(),
+        best: SPARE.take(),
         whole: false,
+        pass: 0,
     };
     direct(index, query, None, limit, &mut collector);
     // The other layout and typos are second guesses: tried only when the text as typed
@@ -296,8 +351,9 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let mut collector = Collector {
         index,
         options: Options::default(),
-        best: FxHashMap::default(),
+        best: SPARE.take(),
         whole: false,
+        pass: 0,
     };
     let edits = |len: usize| if len >= 3 { 2 } else { 0 };
     all_typos(index, query, edits, &mut collector);

@@ -3,11 +3,16 @@
 //!
 //! The plain space holds terms as written (folded) and pinyin; the translit space holds
 //! Kazakh and Russian terms in canonical Latin letters.
+//!
+//! The vocabulary is one sorted buffer: a word's id is its rank, so the words starting
+//! with a prefix are one range of ids, found through a table of the words' first two bytes
+//! and a short binary search inside it.
 
 use super::Form;
 use crate::model::Lang;
 use crate::script::is_han;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// One spelling of one term.
 #[derive(Debug, Clone, Copy)]
@@ -31,8 +36,10 @@ pub struct Key {
 pub struct SpaceBuilder {
     text: String,
     keys: Vec<Key>,
-    word_ids: FxHashMap<String, u32>,
+    word_ids: FxHashMap<Box<str>, u32>,
+    /// (word in order of first sight, key), in key order.
     postings: Vec<(u32, u32)>,
+    compact: String,
 }
 
 impl SpaceBuilder {
@@ -67,17 +74,20 @@ impl SpaceBuilder {
             }
         }
         if words > 1 && (form == Form::Pinyin || short_words) {
-            let compact: String = full.split(' ').collect();
+            let mut compact = std::mem::take(&mut self.compact);
+            compact.clear();
+            compact.extend(full.split(' '));
             self.post(&compact, key_id);
+            self.compact = compact;
         }
     }
 
     fn post(&mut self, word: &str, key_id: u32) {
-        let next = self.word_ids.len() as u32;
         let id = match self.word_ids.get(word) {
             Some(&id) => id,
             None => {
-                self.word_ids.insert(word.to_string(), next);
+                let next = self.word_ids.len() as u32;
+                self.word_ids.insert(word.into(), next);
                 next
             }
         };
@@ -86,39 +96,111 @@ impl SpaceBuilder {
 
     /// Sorts the vocabulary and the postings into a searchable space.
     pub fn finish(self) -> Space {
-        let mut words = vec![String::new(); self.word_ids.len()];
+        let count = self.word_ids.len();
+        let mut words: Vec<Box<str>> = vec![Box::from(""); count];
         for (word, id) in self.word_ids {
             words[id as usize] = word;
         }
-        let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_unstable_by(|a, b| words[*a as usize].cmp(&words[*b as usize]));
-        let mut postings = self.postings;
-        postings.sort_unstable();
-        postings.dedup();
-        let mut offsets = vec![0u32; words.len() + 1];
-        for (word, _) in &postings {
-            offsets[*word as usize + 1] += 1;
+        // Sort on the first eight bytes held inline, and on the whole words only on ties.
+        let head = |word: &str| {
+            let mut bytes = [0u8; 8];
+            let n = word.len().min(8);
+            bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+            u64::from_be_bytes(bytes)
+        };
+        let mut order: Vec<(u64, u32)> = words
+            .iter()
+            .enumerate()
+            .map(|(id, word)| (head(word), id as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| words[a.1 as usize].cmp(&words[b.1 as usize]))
+        });
+        let mut rank = vec![0u32; count];
+        let mut vocab = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let mut ends = Vec::with_capacity(count + 1);
+        ends.push(0u32);
+        for (at, &(_, id)) in order.iter().enumerate() {
+            rank[id as usize] = at as u32;
+            vocab.push_str(&words[id as usize]);
+            ends.push(vocab.len() as u32);
+        }
+        drop(words);
+        drop(order);
+        // Postings grouped by word rank with a counting sort; keys stay in ascending order
+        // within a word because they were added in that order.
+        let mut offsets = vec![0u32; count + 1];
+        for &(word, _) in &self.postings {
+            offsets[rank[word as usize] as usize + 1] += 1;
         }
         for at in 1..offsets.len() {
             offsets[at] += offsets[at - 1];
         }
-        Space {
+        let mut fill = offsets.clone();
+        let mut key_ids = vec![0u32; self.postings.len()];
+        for &(word, key) in &self.postings {
+            let slot = &mut fill[rank[word as usize] as usize];
+            key_ids[*slot as usize] = key;
+            *slot += 1;
+        }
+        drop(self.postings);
+        // A word twice in one key is posted once.
+        let mut kept = 0usize;
+        let mut start = 0usize;
+        for word in 0..count {
+            let end = offsets[word + 1] as usize;
+            for at in start..end {
+                if at == start || key_ids[at] != key_ids[at - 1] {
+                    key_ids[kept] = key_ids[at];
+                    kept += 1;
+                }
+            }
+            start = end;
+            offsets[word + 1] = kept as u32;
+        }
+        key_ids.truncate(kept);
+        key_ids.shrink_to_fit();
+        let mut space = Space {
             text: self.text,
             keys: self.keys,
-            words,
-            order,
+            vocab,
+            ends,
+            buckets: vec![0u32; BUCKETS + 1],
             offsets,
-            key_ids: postings.into_iter().map(|(_, key)| key).collect(),
+            key_ids,
+        };
+        let mut next = 0usize;
+        for bucket in 0..=BUCKETS {
+            while next < count && bucket_of(space.word(next as u32).as_bytes()) < bucket {
+                next += 1;
+            }
+            space.buckets[bucket] = next as u32;
         }
+        space
     }
+}
+
+/// Buckets of the vocabulary by its first two bytes.
+const BUCKETS: usize = 1 << 16;
+
+/// The bucket of a word: its first byte and its second (0 for a one-byte word, which sorts
+/// before every longer word with the same first byte).
+fn bucket_of(bytes: &[u8]) -> usize {
+    (usize::from(bytes.first().copied().unwrap_or(0)) << 8)
+        | usize::from(bytes.get(1).copied().unwrap_or(0))
 }
 
 /// A searchable space of keys.
 pub struct Space {
     text: String,
     keys: Vec<Key>,
-    words: Vec<String>,
-    order: Vec<u32>,
+    /// Every vocabulary word, in sorted order, end to end.
+    vocab: String,
+    /// Word `id` is `vocab[ends[id]..ends[id + 1]]`.
+    ends: Vec<u32>,
+    /// Words of bucket `b` (see [`bucket_of`]) have ids `buckets[b]..buckets[b + 1]`.
+    buckets: Vec<u32>,
     offsets: Vec<u32>,
     key_ids: Vec<u32>,
 }
@@ -136,23 +218,36 @@ impl Space {
 
     /// The vocabulary word with this id.
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        &self.vocab[self.ends[id as usize] as usize..self.ends[id as usize + 1] as usize]
     }
 
     /// How many distinct words the space holds.
     pub fn word_count(&self) -> usize {
-        self.words.len()
+        self.ends.len() - 1
     }
 
     /// Ids of the words that start with `prefix`, in sorted order.
-    pub fn words_with_prefix(&self, prefix: &str) -> &[u32] {
-        let start = self
-            .order
-            .partition_point(|&id| self.words[id as usize].as_str() < prefix);
-        let end = start
-            + self.order[start..]
-                .partition_point(|&id| self.words[id as usize].starts_with(prefix));
-        &self.order[start..end]
+    pub fn words_with_prefix(&self, prefix: &str) -> Range<u32> {
+        let bytes = prefix.as_bytes();
+        let (low, high) = match bytes.len() {
+            0 => return 0..self.word_count() as u32,
+            1 => {
+                let first = usize::from(bytes[0]) << 8;
+                (self.buckets[first], self.buckets[first + 256])
+            }
+            _ => {
+                let bucket = bucket_of(bytes);
+                (self.buckets[bucket], self.buckets[bucket + 1])
+            }
+        };
+        let start = low + partition_point(low..high, |id| self.word_bytes(id) < bytes);
+        let end = start + partition_point(start..high, |id| self.word_bytes(id).starts_with(bytes));
+        start..end
+    }
+
+    /// The bytes of word `id` (sorted order is byte order).
+    fn word_bytes(&self, id: u32) -> &[u8] {
+        &self.vocab.as_bytes()[self.ends[id as usize] as usize..self.ends[id as usize + 1] as usize]
     }
 
     /// The keys holding word `id`.
@@ -165,13 +260,64 @@ impl Space {
     pub fn memory(&self) -> usize {
         self.text.capacity()
             + self.keys.capacity() * std::mem::size_of::<Key>()
-            + self
-                .words
+            + self.vocab.capacity()
+            + (self.ends.capacity()
+                + self.buckets.capacity()
+                + self.offsets.capacity()
+                + self.key_ids.capacity())
+                * 4
+    }
+}
+
+/// How many ids of `ids`, from its start, satisfy `pred` (which holds for a leading run).
+fn partition_point(ids: Range<u32>, pred: impl Fn(u32) -> bool) -> u32 {
+    let (mut low, mut high) = (ids.start, ids.end);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if pred(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low - ids.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_ranges_of_the_sorted_vocabulary() {
+        let mut builder = SpaceBuilder::default();
+        for (at, text) in ["b", "ba bc", "a", "bab", "ж жук", "提单", "c", "ba"]
+            .iter()
+            .enumerate()
+        {
+            builder.add(at as u32, Lang::En, 0, Form::Text, text);
+        }
+        let space = builder.finish();
+        let words: Vec<&str> = (0..space.word_count() as u32)
+            .map(|id| space.word(id))
+            .collect();
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        assert_eq!(words, sorted);
+        for prefix in [
+            "", "b", "ba", "bab", "babc", "z", "ж", "жу", "提", "单", "c",
+        ] {
+            let found: Vec<&str> = space
+                .words_with_prefix(prefix)
+                .map(|id| space.word(id))
+                .collect();
+            let expected: Vec<&str> = words
                 .iter()
-                .map(|w| w.capacity() + std::mem::size_of::<String>())
-                .sum::<usize>()
-            + self.order.capacity() * 4
-            + self.offsets.capacity() * 4
-            + self.key_ids.capacity() * 4
+                .copied()
+                .filter(|w| w.starts_with(prefix))
+                .collect();
+            assert_eq!(found, expected, "{prefix:?}");
+        }
+        let ba = space.words_with_prefix("ba").start;
+        assert_eq!(space.keys_of(ba), &[1, 7]);
     }
 }
