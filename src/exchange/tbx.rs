@@ -310,6 +310,30 @@ fn line_of(text: &str, offset: usize) -> usize {
         .count()
 }
 
+/// Lines of offsets met in increasing order, counted incrementally (counting from the start
+/// of the file for every element would be quadratic).
+struct Lines<'t> {
+    text: &'t str,
+    offset: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            return line_of(self.text, offset);
+        }
+        let newlines = self.text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.line += newlines;
+        self.line
+    }
+}
+
 fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() > MAX_TBX_BYTES {
         return Err(unreadable(format!(
@@ -457,12 +481,7 @@ fn not_xml(text: &str, offset: u64, error: impl std::fmt::Display) -> ImportErro
     ))
 }
 
-fn start_element<'a>(
-    text: &str,
-    start: &BytesStart<'_>,
-    offset: usize,
-) -> Result<Element<'a>, ImportError> {
-    let line = line_of(text, offset);
+fn start_element<'a>(start: &BytesStart<'_>, line: usize) -> Result<Element<'a>, ImportError> {
     let bad = |error: &dyn std::fmt::Display| {
         unreadable(format!(
             "the file is not well-formed XML (line {line}): {error}"
@@ -497,6 +516,11 @@ fn parse(text: &str) -> Result<Element<'_>, ImportError> {
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     let mut count = 0usize;
+    let mut lines = Lines {
+        text,
+        offset: 0,
+        line: 1,
+    };
     let outside = |offset: usize, what: &str| {
         let line = line_of(text, offset);
         unreadable(format!(
@@ -532,11 +556,11 @@ fn parse(text: &str) -> Result<Element<'_>, ImportError> {
                     )));
                 }
                 count += 1;
-                stack.push(start_element(text, &start, offset)?);
+                stack.push(start_element(&start, lines.at(offset))?);
             }
             Event::Empty(start) => {
                 count += 1;
-                let element = start_element(text, &start, offset)?;
+                let element = start_element(&start, lines.at(offset))?;
                 attach(&mut stack, &mut root, element);
             }
             Event::End(_) => {
