@@ -6,6 +6,7 @@ pub mod export;
 pub mod import;
 pub mod read;
 pub mod table;
+pub mod tbx;
 
 use std::fmt;
 
