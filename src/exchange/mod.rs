@@ -1,6 +1,8 @@
 //! Exchanging decks with other programs: export to CSV (plain, Anki, Excel), Anki packages
 //! and TBX; import from CSV and TBX, all or nothing.
 
+pub mod anki;
+
 use std::fmt;
 
 /// One problem found in a file being imported, located for the user.
