@@ -4,7 +4,12 @@
 //! The file starts with Anki's `#key:value` header lines, which fix the separator (tab),
 //! HTML fields, the note type (the stock "Basic (and reversed card)", so two cards a
 //! concept), the deck and the column meanings. Then one row a concept: the front (the prompt
-//! term), the back (the answer, the other languages and a definition, in HTML) and the tags.
+//! term), the back (the answer, the other languages and a definition, in HTML), the tags and
+//! the deck name.
+//!
+//! The deck is named twice on purpose: Anki 23.10 reads `#deck:` only as a deck that already
+//! exists (the cards land in "Default" otherwise; newer versions create it), while a deck
+//! column, declared after it and so taking precedence, creates the deck in every version.
 //! User text is HTML-escaped; a field holding a tab, a line break or a double quote is
 //! quoted as in RFC 4180, which Anki's reader follows.
 
@@ -18,7 +23,8 @@ pub const ANKI_NOTETYPE: &str = "Basic (and reversed card)";
 
 /// Writes the concepts as an Anki text file: one note a concept, asking in `direction.from`
 /// on the front and answering in `direction.to` first on the back; the cards go to the deck
-/// `deck_name` (created by Anki when missing) and are tagged with the domain and `keruen`.
+/// `deck_name` (created by Anki when missing; `::` makes a subdeck) and are tagged with the
+/// domain and `keruen`.
 pub fn write_anki_text(
     concepts: &[&Concept],
     direction: Direction,
@@ -28,14 +34,17 @@ pub fn write_anki_text(
     writeln!(out, "#separator:tab")?;
     writeln!(out, "#html:true")?;
     writeln!(out, "#notetype:{ANKI_NOTETYPE}")?;
-    writeln!(out, "#deck:{}", one_line(deck_name))?;
+    let deck_name = one_line(deck_name);
+    writeln!(out, "#deck:{deck_name}")?;
+    writeln!(out, "#deck column:4")?;
     writeln!(out, "#tags column:3")?;
-    writeln!(out, "#columns:Front\tBack\tTags")?;
+    writeln!(out, "#columns:Front\tBack\tTags\tDeck")?;
     for concept in concepts {
         let fields = [
             front(concept, direction.from),
             back(concept, direction),
             tags(concept),
+            deck_name.clone(),
         ];
         let row: Vec<String> = fields.iter().map(|field| quote(field)).collect();
         writeln!(out, "{}", row.join("\t"))?;
