@@ -2,6 +2,7 @@
 //! and TBX; import from CSV and TBX, all or nothing.
 
 pub mod anki;
+pub mod apkg;
 
 use std::fmt;
 
