@@ -1,6 +1,8 @@
 //! Exchanging decks with other programs: export to CSV (plain, Anki, Excel), Anki packages
 //! and TBX; import from CSV and TBX, all or nothing.
 
+pub mod anki;
+pub mod apkg;
 pub mod csv;
 pub mod export;
 pub mod import;
