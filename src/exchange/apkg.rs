@@ -260,7 +260,8 @@ fn term_markup(lang: Lang) -> String {
 }
 
 /// The card template of one direction: the prompt term on the front; the answer, the other
-/// languages, the definitions and the domain on the back.
+/// languages, the definitions and the domain on the back (and the pinyin under a Chinese
+/// prompt once it is answered).
 fn template(direction: Direction, ord: usize) -> Value {
     let from = FIELDS[field_index(direction.from)];
     let to = direction.to;
@@ -268,10 +269,17 @@ fn template(direction: Direction, ord: usize) -> Value {
         "<div class=\"prompt\" lang=\"{}\">{{{{{from}}}}}</div>",
         html_lang(direction.from)
     );
-    let mut answer = format!(
-        "{{{{FrontSide}}}}\n<hr id=answer>\n<div class=\"answer\">{}</div>\n<div class=\"others\">",
+    let mut answer = String::from("{{FrontSide}}\n");
+    if direction.from == Lang::Zh {
+        let pinyin = FIELDS[PINYIN];
+        answer.push_str(&format!(
+            "{{{{#{pinyin}}}}}<div class=\"pinyin\">{{{{{pinyin}}}}}</div>{{{{/{pinyin}}}}}\n"
+        ));
+    }
+    answer.push_str(&format!(
+        "<hr id=answer>\n<div class=\"answer\">{}</div>\n<div class=\"others\">",
         term_markup(to)
-    );
+    ));
     for lang in Lang::ALL {
         if lang != direction.from && lang != to {
             let field = FIELDS[field_index(lang)];

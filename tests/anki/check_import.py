@@ -28,6 +28,7 @@ import tempfile
 import zipfile
 
 try:
+    import anki.lang
     from anki.buildinfo import version as anki_version
     from anki.collection import (
         Collection,
@@ -128,6 +129,7 @@ def check_text(path, expect, notes, cards, folder):
 
 def check_package_file(path):
     """Checks the collection inside the package as written, before Anki touches it."""
+    anki.lang.set_lang("en")  # strip_html_media runs in Anki's backend, which needs a language
     with zipfile.ZipFile(path) as package:
         names = set(package.namelist())
         check({"collection.anki2", "media"} <= names, f"apkg: the zip holds {sorted(names)}")
