@@ -3,13 +3,14 @@
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use keruen::exchange::export::Format;
+use keruen::exchange::export::{ExportRequest, Format};
 use keruen::exchange::import::OnDuplicate;
 use keruen::glossary::Glossary;
 use keruen::model::{Domain, Lang};
 use keruen::prefs::Prefs;
 use keruen::store::Store;
 use keruen::study::Study;
+use keruen::study::card::Direction;
 use keruen::study::clock::SystemClock;
 use keruen::study::settings::StudySettings;
 use keruen::ui::{self, Screen, ScreenshotRequest, StartOptions};
@@ -85,9 +86,14 @@ enum Command {
         /// The deck to export (as `keruen decks` lists them); every concept when left out.
         #[arg(long)]
         deck: Option<String>,
-        /// csv (RFC 4180, UTF-8) or excel (CSV with a byte-order mark, formulas neutralised).
+        /// csv (RFC 4180, UTF-8), excel (CSV with a byte-order mark, formulas neutralised),
+        /// anki (a text file Anki imports as it is), apkg (an Anki package) or tbx (TBX-Basic).
         #[arg(long, default_value = "csv", value_parser = clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::name)))]
         format: String,
+        /// For anki and apkg: the card direction, e.g. ru-zh asks in Russian for the Chinese.
+        /// Repeat it for more apkg card types. Default: the directions you study.
+        #[arg(long, value_name = "A-B")]
+        direction: Vec<String>,
         /// Write to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -95,7 +101,7 @@ enum Command {
         #[arg(long)]
         progress: bool,
     },
-    /// Import concepts from a CSV file, all or nothing.
+    /// Import concepts from a CSV or TBX file, all or nothing.
     Import {
         /// The file to import.
         file: PathBuf,
@@ -172,21 +178,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export {
             deck,
             format,
+            direction,
             out: path,
             progress,
         }) => {
-            let format = Format::ALL
-                .into_iter()
-                .find(|f| f.name() == format)
-                .expect("clap checked the name");
-            keruen::cli::export(
-                &glossary,
-                deck.as_deref(),
+            let format = Format::from_name(&format).expect("clap checked the name");
+            let directions = if direction.is_empty() {
+                StudySettings::load(glossary.store())?.directions
+            } else {
+                direction
+                    .iter()
+                    .map(|d| d.parse::<Direction>())
+                    .collect::<Result<_, _>>()?
+            };
+            let request = ExportRequest {
+                deck,
                 format,
-                progress,
-                path.as_deref(),
-                &mut out,
-            )
+                with_progress: progress,
+                directions,
+            };
+            keruen::cli::export(&glossary, &request, path.as_deref(), &mut out)
         }
         Some(Command::Import {
             file,

@@ -2,6 +2,9 @@
 //! package's notes, cards and note type, and — when `KERUEN_ANKI_PYTHON` names a python with
 //! PyPI's `anki` installed — both files imported by the real Anki (`tests/anki/check_import.py`).
 
+mod common;
+
+use common::anki::{AnkiFile, anki_python, check_in_real_anki};
 use keruen::exchange::anki::{ANKI_NOTETYPE, write_anki_text};
 use keruen::exchange::apkg::{ApkgError, FIELDS, NOTETYPE_NAME, write_apkg};
 use keruen::glossary::Glossary;
@@ -10,7 +13,6 @@ use keruen::store::Store;
 use keruen::study::card::Direction;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const DECK: &str = "Keruen::Customs & \"border\"";
 
@@ -184,8 +186,17 @@ fn text_export_escapes_user_text_and_keeps_each_row_on_its_line_of_fields() {
 
 fn apkg(dir: &Path, concepts: &[&Concept], directions: &[Direction]) -> PathBuf {
     let path = dir.join("customs.apkg");
-    write_apkg(concepts, directions, DECK, &path).unwrap();
+    write_apkg_file(concepts, directions, &path).unwrap();
     path
+}
+
+fn write_apkg_file(
+    concepts: &[&Concept],
+    directions: &[Direction],
+    path: &Path,
+) -> Result<(), ApkgError> {
+    let mut file = std::fs::File::create(path).unwrap();
+    write_apkg(concepts, directions, DECK, &mut file)
 }
 
 fn open_collection(path: &Path) -> rusqlite::Connection {
@@ -322,7 +333,7 @@ fn package_ids_are_stable_and_directions_are_required() {
     let dir = tempfile::tempdir().unwrap();
     let ids = |name: &str| {
         let path = dir.path().join(name);
-        write_apkg(&concepts, &package_directions(), DECK, &path).unwrap();
+        write_apkg_file(&concepts, &package_directions(), &path).unwrap();
         let db = open_collection(&path);
         let models: String = db
             .query_row("select models from col", [], |row| row.get(0))
@@ -346,82 +357,41 @@ fn package_ids_are_stable_and_directions_are_required() {
         )
     };
     assert_eq!(ids("one.apkg"), ids("two.apkg"));
-    let error = write_apkg(&concepts, &[], DECK, &dir.path().join("none.apkg")).unwrap_err();
+    let error = write_apkg_file(&concepts, &[], &dir.path().join("none.apkg")).unwrap_err();
     assert!(matches!(error, ApkgError::NoDirections));
-}
-
-/// Writes what `check_import.py` compares Anki's notes with.
-fn expectations(path: &Path, concepts: &[&Concept], directions: usize) {
-    let concepts: Vec<serde_json::Value> = concepts
-        .iter()
-        .map(|concept| {
-            serde_json::json!({
-                "id": concept.id,
-                "domain": concept.domain.id(),
-                "kk": concept.preferred(Lang::Kk),
-                "ru": concept.preferred(Lang::Ru),
-                "zh": concept.preferred(Lang::Zh),
-                "pinyin": concept.pinyin(),
-                "en": concept.preferred(Lang::En),
-            })
-        })
-        .collect();
-    let expect =
-        serde_json::json!({ "deck": DECK, "directions": directions, "concepts": concepts });
-    std::fs::write(path, expect.to_string()).unwrap();
 }
 
 #[test]
 fn the_real_anki_imports_both_exports() {
-    let Some(python) = std::env::var_os("KERUEN_ANKI_PYTHON") else {
-        println!(
-            "skipped: set KERUEN_ANKI_PYTHON to a python with PyPI's anki installed \
-             (bash .ci/anki-check does) to import the exports into the real Anki"
-        );
+    let Some(python) = anki_python() else {
         return;
     };
     let glossary = glossary();
     let concepts = customs(&glossary);
     let directions = package_directions();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("anki-check");
-    std::fs::create_dir_all(&dir).unwrap();
-    let text_path = dir.join("customs.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let text_path = dir.path().join("customs.txt");
     std::fs::write(
         &text_path,
         text(&concepts, Direction::new(Lang::Ru, Lang::Zh)),
     )
     .unwrap();
-    let apkg_path = apkg(&dir, &concepts, &directions);
-    let expect = dir.join("expect.json");
-    expectations(&expect, &concepts, directions.len());
-
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/anki/check_import.py");
+    let apkg_path = apkg(dir.path(), &concepts, &directions);
     let n = concepts.len();
-    let output = Command::new(python)
-        .arg(script)
-        .arg("--expect")
-        .arg(&expect)
-        .arg("--text")
-        .arg(&text_path)
-        .args([
-            "--text-notes",
-            &n.to_string(),
-            "--text-cards",
-            &(2 * n).to_string(),
-        ])
-        .arg("--apkg")
-        .arg(&apkg_path)
-        .args(["--apkg-notes", &n.to_string()])
-        .args(["--apkg-cards", &(n * directions.len()).to_string()])
-        .output()
-        .expect("the python of KERUEN_ANKI_PYTHON runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{stdout}");
-    eprintln!("{stderr}");
-    assert!(
-        output.status.success(),
-        "Anki did not import the exports as expected (files in {}):\n{stderr}",
-        dir.display()
+    check_in_real_anki(
+        &python,
+        &concepts,
+        DECK,
+        directions.len(),
+        Some(AnkiFile {
+            path: &text_path,
+            notes: n,
+            cards: 2 * n,
+        }),
+        Some(AnkiFile {
+            path: &apkg_path,
+            notes: n,
+            cards: n * directions.len(),
+        }),
     );
 }

@@ -176,3 +176,82 @@ fn answer_rejects_bad_cards_and_grades_in_words() {
     let output = keruen(dir.path(), &["answer", "bill-of-lading", "good"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("card id"));
 }
+
+fn stdout_of(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn export_writes_anki_apkg_and_tbx_and_a_tbx_imports_back_losslessly() {
+    let dir = tempfile::tempdir().unwrap();
+    let anki = stdout_of(&keruen(
+        dir.path(),
+        &[
+            "export",
+            "--deck",
+            "customs",
+            "--format",
+            "anki",
+            "--direction",
+            "zh-ru",
+        ],
+    ));
+    assert!(anki.starts_with("#separator:tab\n"));
+    let rows: Vec<&str> = anki.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rows.len(), 65);
+    assert!(
+        rows.iter().any(|r| r.starts_with("关税\t")),
+        "Chinese on the front"
+    );
+
+    let bad = keruen(
+        dir.path(),
+        &["export", "--format", "anki", "--direction", "ru-ru"],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("'ru-ru' is not a direction"));
+
+    let export_customs_to = |format: &str| {
+        let path = dir.path().join(format!("customs.{format}"));
+        let made = keruen(
+            dir.path(),
+            &[
+                "export",
+                "--deck",
+                "customs",
+                "--format",
+                format,
+                "--out",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(made.status.success(), "{format}");
+        path
+    };
+    let package = export_customs_to("apkg");
+    assert!(std::fs::read(&package).unwrap().starts_with(b"PK"));
+    let tbx = export_customs_to("tbx");
+    let other = tempfile::tempdir().unwrap();
+    let imported = stdout_of(&keruen(
+        other.path(),
+        &["import", tbx.to_str().unwrap(), "--deck", "From TBX"],
+    ));
+    assert!(imported.contains("Imported:"), "{imported}");
+    let csv_lines = |dir: &std::path::Path, deck: &str| {
+        let text = stdout_of(&keruen(dir, &["export", "--deck", deck]));
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(
+        csv_lines(dir.path(), "customs"),
+        csv_lines(other.path(), "user-1"),
+        "the TBX round trip keeps every field of every concept"
+    );
+}

@@ -1,13 +1,19 @@
-//! The Decks screen through egui_kittest: a new deck, an export to a file, an import with
-//! its preview.
+//! The Decks screen through egui_kittest: a new deck, exports in every format (the Anki
+//! ones imported by the real Anki when `KERUEN_ANKI_PYTHON` is set), imports of CSV and
+//! TBX with their previews.
 
+mod common;
+
+use common::anki::{AnkiFile, anki_python, check_in_real_anki};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keruen::glossary::Glossary;
+use keruen::model::{Concept, Domain, Lang};
 use keruen::prefs::Prefs;
 use keruen::store::Store;
 use keruen::ui::{KeruenApp, Screen, prepare_context};
+use std::path::Path;
 
 fn harness() -> Harness<'static, KeruenApp> {
     let glossary = Glossary::load(Store::open_in_memory().unwrap()).unwrap();
@@ -96,5 +102,94 @@ fn the_decks_screen_lists_creates_exports_and_imports() {
     assert!(
         harness.query_by_label("mine").is_some(),
         "the deck named after the file"
+    );
+}
+
+/// Opens the export panel of the Customs deck, picks `format` and writes to `path`.
+fn export_customs(harness: &mut Harness<'static, KeruenApp>, format: &str, path: &Path) {
+    harness
+        .get_all_by_label("Export…")
+        .nth(7)
+        .expect("an export button per deck")
+        .click();
+    harness.run();
+    harness.get_by_label(format).click();
+    harness.run();
+    replace_text(harness, "Save to", path.to_str().unwrap());
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Exported 65 →").is_some(),
+        "the {format} export reports its size"
+    );
+}
+
+#[test]
+fn customs_exported_from_the_window_as_anki_opens_in_anki_and_tbx_comes_back() {
+    let mut harness = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("customs.txt");
+    let package = dir.path().join("customs.apkg");
+    let tbx = dir.path().join("customs.tbx");
+    export_customs(&mut harness, "Anki (text)", &text);
+    assert!(
+        harness.query_by_label("Front").is_some() && harness.query_by_label("Back").is_some(),
+        "the Anki text export asks which languages go on the front and the back"
+    );
+    export_customs(&mut harness, "Anki package (.apkg)", &package);
+    export_customs(&mut harness, "TBX (for CAT tools)", &tbx);
+
+    let glossary = harness.state().glossary();
+    let customs: Vec<&Concept> = glossary
+        .concepts()
+        .iter()
+        .filter(|c| c.domain == Domain::Customs)
+        .collect();
+    let written = std::fs::read_to_string(&text).unwrap();
+    assert!(written.starts_with("#separator:tab\n#html:true\n"));
+    assert!(written.contains("#deck:Keruen::Customs\n"));
+    let rows: Vec<&str> = written.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rows.len(), customs.len());
+    for (row, concept) in rows.iter().zip(&customs) {
+        assert!(
+            row.starts_with(concept.preferred(Lang::Ru)),
+            "Russian on the front: {row}"
+        );
+        for lang in [Lang::Kk, Lang::Zh, Lang::En] {
+            assert!(row.contains(concept.preferred(lang)), "{lang} in {row}");
+        }
+    }
+    let package_bytes = std::fs::read(&package).unwrap();
+    assert!(package_bytes.starts_with(b"PK"), "the package is a zip");
+    if let Some(python) = anki_python() {
+        let n = customs.len();
+        check_in_real_anki(
+            &python,
+            &customs,
+            "Keruen::Customs",
+            2,
+            Some(AnkiFile {
+                path: &text,
+                notes: n,
+                cards: 2 * n,
+            }),
+            Some(AnkiFile {
+                path: &package,
+                notes: n,
+                cards: 2 * n,
+            }),
+        );
+    }
+
+    replace_text(&mut harness, "File", tbx.to_str().unwrap());
+    harness.get_by_label("Preview").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("65 concepts").is_some(),
+        "the TBX preview counts the concepts"
+    );
+    assert!(
+        harness.query_by_label_contains("65 updated").is_some(),
+        "every concept of the file is already in the glossary"
     );
 }

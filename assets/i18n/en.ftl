@@ -185,6 +185,14 @@ export-title = Export “{ $deck }”
 export-format = Format
 format-csv = CSV
 format-excel = Excel (CSV)
+format-anki = Anki (text)
+format-apkg = Anki package (.apkg)
+format-tbx = TBX (for CAT tools)
+export-apkg-directions = Card directions:
+export-tbx-hint = TBX-Basic (ISO 30042) for CAT tools and termbases.
+export-front = Front
+export-back = Back
+export-same-language = The front and the back need different languages.
 export-progress = Add my progress (due date, stability, reviews)
 export-to = Save to
 export-choose = Choose…
@@ -192,7 +200,7 @@ export-save = Export
 export-done = Exported { $path }
 export-failed = The export failed: { $error }
 import-title = Import a file
-import-hint = CSV from Keruen, a spreadsheet or Anki (comma, semicolon or tab separated). Nothing is imported unless every row is right.
+import-hint = CSV from Keruen, a spreadsheet or Anki (comma, semicolon or tab separated), or a TBX file from a CAT tool. Nothing is imported unless every row is right.
 import-file = File
 import-choose = Choose…
 import-preview = Preview
@@ -201,6 +209,10 @@ import-ignore = (ignore)
 import-rows = { $n ->
     [one] { $n } row
    *[other] { $n } rows
+}
+import-concepts = { $n ->
+    [one] { $n } concept
+   *[other] { $n } concepts
 }
 import-duplicates = Already in the glossary:
 import-update = Update it

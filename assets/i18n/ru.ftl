@@ -201,6 +201,14 @@ export-title = Экспорт колоды «{ $deck }»
 export-format = Формат
 format-csv = CSV
 format-excel = Excel (CSV)
+format-anki = Anki (текст)
+format-apkg = Пакет Anki (.apkg)
+format-tbx = TBX (для CAT-программ)
+export-apkg-directions = Направления карточек:
+export-tbx-hint = TBX-Basic (ISO 30042) для CAT-программ и терминологических баз.
+export-front = Лицевая сторона
+export-back = Оборот
+export-same-language = На лицевой стороне и на обороте должны быть разные языки.
 export-progress = Добавить мой прогресс (срок повторения, стабильность, повторения)
 export-to = Сохранить в
 export-choose = Выбрать…
@@ -208,7 +216,7 @@ export-save = Экспортировать
 export-done = Экспортировано: { $path }
 export-failed = Не удалось выполнить экспорт: { $error }
 import-title = Импорт файла
-import-hint = CSV из Keruen, электронной таблицы или Anki (разделитель — запятая, точка с запятой или табуляция). Импорт выполняется, только если все строки верны.
+import-hint = CSV из Keruen, электронной таблицы или Anki (разделитель — запятая, точка с запятой или табуляция) либо TBX из CAT-программы. Импорт выполняется, только если все строки верны.
 import-file = Файл
 import-choose = Выбрать…
 import-preview = Предпросмотр
@@ -219,6 +227,12 @@ import-rows = { $n ->
     [few] { $n } строки
     [many] { $n } строк
    *[other] { $n } строки
+}
+import-concepts = { $n ->
+    [one] { $n } понятие
+    [few] { $n } понятия
+    [many] { $n } понятий
+   *[other] { $n } понятия
 }
 import-duplicates = Уже есть в глоссарии:
 import-update = Обновить

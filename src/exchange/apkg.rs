@@ -17,9 +17,7 @@ use crate::study::card::Direction;
 use rusqlite::{Connection, MAIN_DB, params};
 use serde_json::{Value, json};
 use sha1::{Digest, Sha1};
-use std::fs::File;
 use std::io::{self, Write};
-use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
@@ -98,14 +96,14 @@ pub enum ApkgError {
     Zip(#[from] zip::result::ZipError),
 }
 
-/// Writes the concepts as an Anki package at `path`: one "Keruen" note a concept in the deck
+/// Writes the concepts as an Anki package to `out`: one "Keruen" note a concept in the deck
 /// `deck_name`, with one card per direction (the same direction given twice counts once); a
 /// concept gets no card for a direction whose prompt language it has no term in.
 pub fn write_apkg(
     concepts: &[&Concept],
     directions: &[Direction],
     deck_name: &str,
-    path: &Path,
+    out: &mut impl Write,
 ) -> Result<(), ApkgError> {
     let mut distinct: Vec<Direction> = Vec::new();
     for &direction in directions {
@@ -117,13 +115,13 @@ pub fn write_apkg(
         return Err(ApkgError::NoDirections);
     }
     let collection = build_collection(concepts, &distinct, deck_name)?;
-    let mut zip = ZipWriter::new(File::create(path)?);
+    let mut zip = ZipWriter::new(io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     zip.start_file("collection.anki2", options)?;
     zip.write_all(&collection)?;
     zip.start_file("media", options)?;
     zip.write_all(b"{}")?;
-    zip.finish()?.sync_all()?;
+    out.write_all(&zip.finish()?.into_inner())?;
     Ok(())
 }
 

@@ -1,12 +1,16 @@
 //! Exporting a deck (or the whole termbase) in one of the exchange formats.
 
+use super::anki::write_anki_text;
+use super::apkg::{ApkgError, write_apkg};
 use super::csv::{CsvStyle, Progress, write_csv};
+use super::tbx::write_tbx;
 use crate::decks;
 use crate::glossary::Glossary;
 use crate::model::Concept;
-use crate::study::card::Card;
+use crate::study::card::{Card, Direction};
 use std::collections::HashMap;
 use std::io::Write;
+use std::path::Path;
 
 /// A file format Keruen exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,26 +19,73 @@ pub enum Format {
     Csv,
     /// The same CSV for Excel: byte-order mark, formulas neutralised.
     Excel,
+    /// A text file a stock Anki imports as it is: two cards a concept.
+    Anki,
+    /// An Anki package with Keruen's note type, a card per studied direction.
+    Apkg,
+    /// TBX-Basic (ISO 30042:2019) for CAT tools and termbases.
+    Tbx,
 }
 
 impl Format {
     /// Every format, as `--format` names them.
-    pub const ALL: [Format; 2] = [Format::Csv, Format::Excel];
+    pub const ALL: [Format; 5] = [
+        Format::Csv,
+        Format::Excel,
+        Format::Anki,
+        Format::Apkg,
+        Format::Tbx,
+    ];
 
     /// The name `--format` takes.
     pub fn name(self) -> &'static str {
         match self {
             Format::Csv => "csv",
             Format::Excel => "excel",
+            Format::Anki => "anki",
+            Format::Apkg => "apkg",
+            Format::Tbx => "tbx",
         }
+    }
+
+    /// The format `--format` calls `name`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
     }
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Csv | Format::Excel => "csv",
+            Format::Anki => "txt",
+            Format::Apkg => "apkg",
+            Format::Tbx => "tbx",
         }
     }
+
+    /// Whether the format has the optional progress columns.
+    pub fn has_progress_columns(self) -> bool {
+        matches!(self, Format::Csv | Format::Excel)
+    }
+
+    /// Whether the format makes flashcards and so needs card directions.
+    pub fn needs_directions(self) -> bool {
+        matches!(self, Format::Anki | Format::Apkg)
+    }
+}
+
+/// What to export and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// The deck's id; every concept when None.
+    pub deck: Option<String>,
+    /// The file format.
+    pub format: Format,
+    /// Add due date, stability and review count columns (CSV formats only).
+    pub with_progress: bool,
+    /// The card directions: an Anki text file asks in the first one's language (and Anki
+    /// adds the reverse card); an Anki package gets a card template for each.
+    pub directions: Vec<Direction>,
 }
 
 /// What an export could not do.
@@ -46,9 +97,21 @@ pub enum ExportError {
     /// Reading progress failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    /// An Anki export was asked for without a direction.
+    #[error("say which language the Anki cards ask in, e.g. --direction ru-zh")]
+    NoDirection,
+    /// The Anki package could not be built.
+    #[error(transparent)]
+    Apkg(#[from] ApkgError),
     /// Writing failed.
     #[error("cannot write the export: {0}")]
     Write(String),
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(error: std::io::Error) -> ExportError {
+        ExportError::Write(error.to_string())
+    }
 }
 
 /// The concepts of deck `deck`, or of the whole termbase when None.
@@ -79,25 +142,78 @@ pub fn progress_by_concept(cards: &[Card]) -> HashMap<String, Progress> {
     progress
 }
 
-/// Writes `deck` (None: every concept) in `format` to `out`; with `with_progress`, the
-/// CSV formats add due, stability and review counts.
+/// The deck name an Anki export files its cards under: `Keruen::` and the deck's name.
+pub fn anki_deck_name(glossary: &Glossary, deck: Option<&str>) -> Result<String, ExportError> {
+    let Some(id) = deck else {
+        return Ok("Keruen".into());
+    };
+    let name = decks::list(glossary)?
+        .into_iter()
+        .find(|d| d.id == id)
+        .map_or_else(|| id.to_string(), |d| d.name);
+    Ok(format!("Keruen::{name}"))
+}
+
+/// Writes the requested deck in the requested format to `out` and returns how many
+/// concepts it holds.
 pub fn export(
     glossary: &Glossary,
-    deck: Option<&str>,
-    format: Format,
-    with_progress: bool,
+    request: &ExportRequest,
     out: &mut impl Write,
 ) -> Result<usize, ExportError> {
+    let deck = request.deck.as_deref();
     let concepts = concepts_of(glossary, deck)?;
-    let progress = if with_progress {
-        Some(progress_by_concept(&glossary.store().cards()?))
-    } else {
-        None
-    };
-    let style = CsvStyle {
-        excel: format == Format::Excel,
-    };
-    write_csv(&concepts, progress.as_ref(), style, out)
-        .map_err(|e| ExportError::Write(e.to_string()))?;
+    match request.format {
+        Format::Csv | Format::Excel => {
+            let progress = if request.with_progress {
+                Some(progress_by_concept(&glossary.store().cards()?))
+            } else {
+                None
+            };
+            let style = CsvStyle {
+                excel: request.format == Format::Excel,
+            };
+            write_csv(&concepts, progress.as_ref(), style, out)
+                .map_err(|e| ExportError::Write(e.to_string()))?;
+        }
+        Format::Anki => {
+            let direction = *request.directions.first().ok_or(ExportError::NoDirection)?;
+            write_anki_text(&concepts, direction, &anki_deck_name(glossary, deck)?, out)?;
+        }
+        Format::Apkg => {
+            if request.directions.is_empty() {
+                return Err(ExportError::NoDirection);
+            }
+            let name = anki_deck_name(glossary, deck)?;
+            write_apkg(&concepts, &request.directions, &name, out)?;
+        }
+        Format::Tbx => write_tbx(&concepts, out)?,
+    }
     Ok(concepts.len())
+}
+
+/// Exports to the file at `path` so that it appears whole or not at all: the export goes
+/// to a temporary file beside it, which is flushed to disk and then renamed over `path`.
+pub fn export_to_file(
+    glossary: &Glossary,
+    request: &ExportRequest,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        ExportError::Write(format!("cannot write in the folder {}: {e}", dir.display()))
+    })?;
+    let count = {
+        let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
+        let count = export(glossary, request, &mut buffered)?;
+        buffered.flush()?;
+        count
+    };
+    temp.as_file().sync_all()?;
+    temp.persist(path)
+        .map_err(|e| ExportError::Write(format!("{}: {}", path.display(), e.error)))?;
+    Ok(count)
 }

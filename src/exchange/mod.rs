@@ -10,7 +10,28 @@ pub mod read;
 pub mod table;
 pub mod tbx;
 
+use crate::model::{Concept, Domain};
 use std::fmt;
+
+/// Whether `bytes` look like an XML document (and so a TBX file) rather than a table:
+/// after an optional byte-order mark and whitespace they start with `<`.
+pub fn looks_like_xml(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'<')
+}
+
+/// Reads the concepts of an import file, TBX or CSV (told apart by content, not by name),
+/// all or nothing. Rows of a CSV file that name no domain get `default_domain`.
+pub fn read_concepts(bytes: &[u8], default_domain: Domain) -> Result<Vec<Concept>, ImportError> {
+    if looks_like_xml(bytes) {
+        tbx::read_tbx(bytes)
+    } else {
+        read::read_csv(bytes, default_domain)
+    }
+}
 
 /// One problem found in a file being imported, located for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]

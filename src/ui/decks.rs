@@ -3,17 +3,20 @@
 //! column mapping.
 
 use super::onboarding::deck_name;
+use super::study_settings::direction_checkboxes;
 use crate::decks::{self, Deck};
-use crate::exchange::export::{self, Format};
+use crate::exchange::export::{self, ExportRequest, Format};
 use crate::exchange::import::{self, ImportPlan, OnDuplicate};
 use crate::exchange::read::{self, Table};
 use crate::exchange::table::Field;
+use crate::exchange::{self, tbx};
 use crate::glossary::Glossary;
 use crate::i18n::I18n;
-use crate::model::{Concept, Domain};
+use crate::model::{Concept, Domain, Lang};
 use crate::stats::{self, DeckProgress};
 use crate::study::Study;
-use crate::study::card::{Card, CardKey};
+use crate::study::card::{Card, CardKey, Direction};
+use crate::study::settings::StudySettings;
 use egui::RichText;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -33,12 +36,20 @@ struct ExportPanel {
     format: Format,
     progress: bool,
     path: String,
+    /// The card directions of the Anki formats; the text file uses the first.
+    directions: Vec<Direction>,
+}
+
+/// A file loaded for import: a table whose columns the user maps, or TBX concepts.
+enum ImportSource {
+    Table(Table),
+    Tbx(Vec<Concept>),
 }
 
 #[derive(Default)]
 struct ImportPanel {
     path: String,
-    table: Option<Table>,
+    source: Option<ImportSource>,
     mapping: Vec<Option<Field>>,
     on_duplicate: OnDuplicate,
     deck: String,
@@ -203,11 +214,19 @@ impl DecksState {
                     ui.label(format!("{percent:.0} %"));
                     ui.horizontal(|ui| {
                         if ui.small_button(i18n.t("decks-export")).clicked() {
+                            let directions = match StudySettings::load(glossary.store()) {
+                                Ok(settings) => settings.directions,
+                                Err(error) => {
+                                    self.message = Some(Err(error.to_string()));
+                                    StudySettings::default().directions
+                                }
+                            };
                             self.export = Some(ExportPanel {
                                 deck: deck.id.clone(),
                                 format: Format::Csv,
                                 progress: false,
                                 path: default_export_path(&deck.id, Format::Csv),
+                                directions,
                             });
                         }
                         if let Some(user) = user_id {
@@ -264,13 +283,33 @@ impl DecksState {
         if panel.format != before {
             panel.path = default_export_path(&panel.deck, panel.format);
         }
-        ui.checkbox(&mut panel.progress, i18n.t("export-progress"));
+        match panel.format {
+            Format::Csv | Format::Excel => {
+                ui.checkbox(&mut panel.progress, i18n.t("export-progress"));
+            }
+            Format::Anki => anki_text_direction(ui, i18n, &mut panel.directions),
+            Format::Apkg => {
+                ui.label(i18n.t("export-apkg-directions"));
+                direction_checkboxes(ui, "export-directions", &mut panel.directions);
+            }
+            Format::Tbx => {
+                ui.weak(i18n.t("export-tbx-hint"));
+            }
+        }
+        let ready = match panel.format {
+            Format::Anki => panel.directions.first().is_some_and(|d| d.from != d.to),
+            Format::Apkg => !panel.directions.is_empty(),
+            Format::Csv | Format::Excel | Format::Tbx => true,
+        };
         let mut write = false;
         ui.horizontal(|ui| {
             let label = ui.label(i18n.t("export-to"));
             ui.add(egui::TextEdit::singleline(&mut panel.path).desired_width(420.0))
                 .labelled_by(label.id);
-            if ui.button(i18n.t("export-choose")).clicked() {
+            if ui
+                .add_enabled(ready, egui::Button::new(i18n.t("export-choose")))
+                .clicked()
+            {
                 let suggested = PathBuf::from(&panel.path);
                 let mut dialog = rfd::FileDialog::new();
                 if let Some(name) = suggested.file_name() {
@@ -285,24 +324,22 @@ impl DecksState {
                 }
             }
             write |= ui
-                .button(RichText::new(i18n.t("export-save")).strong())
+                .add_enabled(
+                    ready,
+                    egui::Button::new(RichText::new(i18n.t("export-save")).strong()),
+                )
                 .clicked();
         });
         if write {
             let path = PathBuf::from(panel.path.trim());
-            let result = std::fs::File::create(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|file| {
-                    let mut out = std::io::BufWriter::new(file);
-                    export::export(
-                        glossary,
-                        Some(&panel.deck),
-                        panel.format,
-                        panel.progress,
-                        &mut out,
-                    )
-                    .map_err(|e| e.to_string())
-                });
+            let request = ExportRequest {
+                deck: Some(panel.deck.clone()),
+                format: panel.format,
+                with_progress: panel.progress && panel.format.has_progress_columns(),
+                directions: panel.directions.clone(),
+            };
+            let result =
+                export::export_to_file(glossary, &request, &path).map_err(|e| e.to_string());
             self.message = Some(match result {
                 Ok(count) => Ok(i18n.t_with(
                     "export-done",
@@ -334,7 +371,7 @@ impl DecksState {
             load |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button(i18n.t("import-choose")).clicked()
                 && let Some(path) = rfd::FileDialog::new()
-                    .add_filter("CSV", &["csv", "txt", "tsv"])
+                    .add_filter("CSV, TBX", &["csv", "txt", "tsv", "tbx", "xml"])
                     .pick_file()
             {
                 panel.path = path.display().to_string();
@@ -346,16 +383,25 @@ impl DecksState {
             panel.plan = None;
             panel.problems = None;
             match std::fs::read(panel.path.trim()) {
-                Ok(bytes) => match read::parse_table(&bytes) {
-                    Ok(table) => {
-                        panel.mapping = read::guess_mapping(&table.headers);
-                        panel.table = Some(table);
+                Ok(bytes) => {
+                    let source = if exchange::looks_like_xml(&bytes) {
+                        tbx::read_tbx(&bytes).map(ImportSource::Tbx)
+                    } else {
+                        read::parse_table(&bytes).map(ImportSource::Table)
+                    };
+                    match source {
+                        Ok(source) => {
+                            if let ImportSource::Table(table) = &source {
+                                panel.mapping = read::guess_mapping(&table.headers);
+                            }
+                            panel.source = Some(source);
+                        }
+                        Err(error) => {
+                            panel.source = None;
+                            panel.problems = Some(error.to_string());
+                        }
                     }
-                    Err(error) => {
-                        panel.table = None;
-                        panel.problems = Some(error.to_string());
-                    }
-                },
+                }
                 Err(error) => {
                     panel.problems =
                         Some(i18n.t_with("import-unreadable", "error", error.to_string()))
@@ -369,53 +415,14 @@ impl DecksState {
             }
         }
         let mut imported = false;
-        if let Some(table) = &panel.table {
+        if let Some(source) = &panel.source {
             let mut changed = false;
-            egui::ScrollArea::horizontal()
-                .id_salt("import-preview")
-                .show(ui, |ui| {
-                    egui::Grid::new("import-grid").striped(true).show(ui, |ui| {
-                        for (column, header) in table.headers.iter().enumerate() {
-                            let current = panel.mapping[column];
-                            let text =
-                                current.map_or(i18n.t("import-ignore"), |f| f.name().to_string());
-                            egui::ComboBox::from_id_salt(("map", column))
-                                .selected_text(text)
-                                .show_ui(ui, |ui| {
-                                    changed |= ui
-                                        .selectable_value(
-                                            &mut panel.mapping[column],
-                                            None,
-                                            i18n.t("import-ignore"),
-                                        )
-                                        .changed();
-                                    for field in Field::EXPORTED {
-                                        changed |= ui
-                                            .selectable_value(
-                                                &mut panel.mapping[column],
-                                                Some(field),
-                                                field.name(),
-                                            )
-                                            .changed();
-                                    }
-                                })
-                                .response
-                                .on_hover_text(header);
-                        }
-                        ui.end_row();
-                        for header in &table.headers {
-                            ui.label(RichText::new(header).strong());
-                        }
-                        ui.end_row();
-                        for (_, cells) in table.rows.iter().take(5) {
-                            for cell in cells {
-                                ui.label(cell.chars().take(40).collect::<String>());
-                            }
-                            ui.end_row();
-                        }
-                    });
-                });
-            ui.label(i18n.t_with("import-rows", "n", table.rows.len()));
+            match source {
+                ImportSource::Table(table) => {
+                    changed |= column_mapping(ui, i18n, table, &mut panel.mapping);
+                }
+                ImportSource::Tbx(concepts) => tbx_preview(ui, i18n, concepts),
+            }
             ui.horizontal(|ui| {
                 ui.label(i18n.t("import-duplicates"));
                 for (policy, key) in [
@@ -432,26 +439,34 @@ impl DecksState {
                 let label = ui.label(i18n.t("import-deck"));
                 ui.add(egui::TextEdit::singleline(&mut panel.deck).desired_width(220.0))
                     .labelled_by(label.id);
-                let domain = panel.domain.unwrap_or(Domain::Forwarding);
-                egui::ComboBox::from_id_salt("import-domain")
-                    .selected_text(i18n.t(&format!("domain-{}", domain.id())))
-                    .show_ui(ui, |ui| {
-                        for option in Domain::ALL {
-                            changed |= ui
-                                .selectable_value(
-                                    &mut panel.domain,
-                                    Some(option),
-                                    i18n.t(&format!("domain-{}", option.id())),
-                                )
-                                .changed();
-                        }
-                    })
-                    .response
-                    .on_hover_text(i18n.t("import-domain"));
+                if matches!(source, ImportSource::Table(_)) {
+                    let domain = panel.domain.unwrap_or(Domain::Forwarding);
+                    egui::ComboBox::from_id_salt("import-domain")
+                        .selected_text(i18n.t(&format!("domain-{}", domain.id())))
+                        .show_ui(ui, |ui| {
+                            for option in Domain::ALL {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut panel.domain,
+                                        Some(option),
+                                        i18n.t(&format!("domain-{}", option.id())),
+                                    )
+                                    .changed();
+                            }
+                        })
+                        .response
+                        .on_hover_text(i18n.t("import-domain"));
+                }
             });
             if changed || (panel.plan.is_none() && panel.problems.is_none()) {
                 let domain = panel.domain.unwrap_or(Domain::Forwarding);
-                match read::concepts_from_table(table, &panel.mapping, domain) {
+                let concepts = match source {
+                    ImportSource::Table(table) => {
+                        read::concepts_from_table(table, &panel.mapping, domain)
+                    }
+                    ImportSource::Tbx(concepts) => Ok(concepts.clone()),
+                };
+                match concepts {
                     Ok(concepts) => {
                         panel.plan = Some(import::plan(glossary, concepts, panel.on_duplicate));
                         panel.problems = None;
@@ -499,6 +514,83 @@ impl DecksState {
     }
 }
 
+/// The first rows of a table with a combo above each column saying which field it fills;
+/// returns whether the user changed a column's field.
+fn column_mapping(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    table: &Table,
+    mapping: &mut [Option<Field>],
+) -> bool {
+    let mut changed = false;
+    egui::ScrollArea::horizontal()
+        .id_salt("import-preview")
+        .show(ui, |ui| {
+            egui::Grid::new("import-grid").striped(true).show(ui, |ui| {
+                for (column, header) in table.headers.iter().enumerate() {
+                    let current = mapping[column];
+                    let text = current.map_or(i18n.t("import-ignore"), |f| f.name().to_string());
+                    egui::ComboBox::from_id_salt(("map", column))
+                        .selected_text(text)
+                        .show_ui(ui, |ui| {
+                            changed |= ui
+                                .selectable_value(
+                                    &mut mapping[column],
+                                    None,
+                                    i18n.t("import-ignore"),
+                                )
+                                .changed();
+                            for field in Field::EXPORTED {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut mapping[column],
+                                        Some(field),
+                                        field.name(),
+                                    )
+                                    .changed();
+                            }
+                        })
+                        .response
+                        .on_hover_text(header);
+                }
+                ui.end_row();
+                for header in &table.headers {
+                    ui.label(RichText::new(header).strong());
+                }
+                ui.end_row();
+                for (_, cells) in table.rows.iter().take(5) {
+                    for cell in cells {
+                        ui.label(cell.chars().take(40).collect::<String>());
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+    ui.label(i18n.t_with("import-rows", "n", table.rows.len()));
+    changed
+}
+
+/// The first concepts of a TBX file, a row each with its four preferred terms.
+fn tbx_preview(ui: &mut egui::Ui, i18n: &I18n, concepts: &[Concept]) {
+    egui::Grid::new("import-tbx-grid")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new("id").strong());
+            for lang in Lang::ALL {
+                ui.label(RichText::new(i18n.t(&format!("lang-{}", lang.code()))).strong());
+            }
+            ui.end_row();
+            for concept in concepts.iter().take(5) {
+                ui.label(&concept.id);
+                for lang in Lang::ALL {
+                    ui.label(concept.preferred(lang));
+                }
+                ui.end_row();
+            }
+        });
+    ui.label(i18n.t_with("import-concepts", "n", concepts.len()));
+}
+
 /// What an import will do, in the interface language.
 fn plan_summary(plan: &ImportPlan, i18n: &I18n) -> String {
     i18n.t_args(
@@ -510,4 +602,38 @@ fn plan_summary(plan: &ImportPlan, i18n: &I18n) -> String {
             ("renamed", plan.renamed.len().into()),
         ],
     )
+}
+
+/// The Anki text file's direction: the language on the front and the one answered first on
+/// the back (Anki adds the reverse card itself). Keeps the chosen one first in `directions`.
+fn anki_text_direction(ui: &mut egui::Ui, i18n: &I18n, directions: &mut Vec<Direction>) {
+    let mut direction = directions
+        .first()
+        .copied()
+        .unwrap_or(Direction::new(Lang::Ru, Lang::Zh));
+    ui.horizontal(|ui| {
+        language_combo(ui, i18n, "export-front", "anki-front", &mut direction.from);
+        language_combo(ui, i18n, "export-back", "anki-back", &mut direction.to);
+    });
+    if direction.from == direction.to {
+        ui.colored_label(ui.visuals().warn_fg_color, i18n.t("export-same-language"));
+    }
+    if directions.first() != Some(&direction) {
+        directions.retain(|&d| d != direction);
+        directions.insert(0, direction);
+    }
+}
+
+/// A labelled choice of one of the four languages.
+fn language_combo(ui: &mut egui::Ui, i18n: &I18n, label_key: &str, id: &str, lang: &mut Lang) {
+    let label = ui.label(i18n.t(label_key));
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(i18n.t(&format!("lang-{}", lang.code())))
+        .show_ui(ui, |ui| {
+            for choice in Lang::ALL {
+                ui.selectable_value(lang, choice, i18n.t(&format!("lang-{}", choice.code())));
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }

@@ -66,7 +66,7 @@ pub fn show(
         .spacing([24.0, 14.0])
         .show(ui, |ui| {
             ui.label(RichText::new(i18n.t("settings-directions")).strong());
-            directions(ui, &mut settings.directions);
+            direction_checkboxes(ui, "direction-grid", &mut settings.directions);
             ui.end_row();
 
             ui.label(RichText::new(i18n.t("settings-decks")).strong());
@@ -158,33 +158,33 @@ pub fn show(
     unsuspended
 }
 
-fn directions(ui: &mut egui::Ui, chosen: &mut Vec<Direction>) {
-    egui::Grid::new("direction-grid")
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            for from in Lang::ALL {
-                for to in Lang::ALL {
-                    if from == to {
-                        continue;
-                    }
-                    let direction = Direction::new(from, to);
-                    let mut on = chosen.contains(&direction);
-                    let name = format!(
-                        "{} → {}",
-                        from.code().to_uppercase(),
-                        to.code().to_uppercase()
-                    );
-                    if ui.checkbox(&mut on, name).changed() {
-                        if on {
-                            chosen.push(direction);
-                        } else {
-                            chosen.retain(|&d| d != direction);
-                        }
+/// A checkbox for every direction between two of the four languages, in a grid with one
+/// row per prompt language.
+pub(super) fn direction_checkboxes(ui: &mut egui::Ui, id: &str, chosen: &mut Vec<Direction>) {
+    egui::Grid::new(id).spacing([10.0, 4.0]).show(ui, |ui| {
+        for from in Lang::ALL {
+            for to in Lang::ALL {
+                if from == to {
+                    continue;
+                }
+                let direction = Direction::new(from, to);
+                let mut on = chosen.contains(&direction);
+                let name = format!(
+                    "{} → {}",
+                    from.code().to_uppercase(),
+                    to.code().to_uppercase()
+                );
+                if ui.checkbox(&mut on, name).changed() {
+                    if on {
+                        chosen.push(direction);
+                    } else {
+                        chosen.retain(|&d| d != direction);
                     }
                 }
-                ui.end_row();
             }
-        });
+            ui.end_row();
+        }
+    });
 }
 
 /// A field of minutes separated by spaces (`1 10`); a value is taken once it reads well.

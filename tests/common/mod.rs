@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod anki;
+
 use keruen::glossary::Glossary;
 use keruen::model::Concept;
 use keruen::study::Study;
