@@ -8,13 +8,15 @@ use keruen::exchange::import::OnDuplicate;
 use keruen::glossary::Glossary;
 use keruen::model::{Domain, Lang};
 use keruen::prefs::Prefs;
-use keruen::store::Store;
+use keruen::store::backup;
+use keruen::store::{Store, StoreError};
 use keruen::study::Study;
 use keruen::study::card::Direction;
 use keruen::study::clock::SystemClock;
 use keruen::study::settings::StudySettings;
+use keruen::ui::backups::DamageNotice;
 use keruen::ui::{self, Screen, ScreenshotRequest, StartOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -118,6 +120,15 @@ enum Command {
         #[arg(long, default_value = "forwarding")]
         domain: String,
     },
+    /// Restore your data from a backup (the newest good one unless you name one); your
+    /// current data is backed up first.
+    Restore {
+        /// A backup's file name (as --list shows) or path.
+        backup: Option<PathBuf>,
+        /// List the backups, newest first, instead of restoring.
+        #[arg(long)]
+        list: bool,
+    },
     /// Show study progress: answers today, streak, due cards, retention, card states.
     Stats {
         /// Print a JSON object instead of text.
@@ -143,11 +154,45 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_glossary(data_dir: Option<PathBuf>) -> anyhow::Result<Glossary> {
-    let dir = keruen::paths::data_dir(data_dir)?;
-    let store =
-        Store::open(&dir).with_context(|| format!("cannot open the data in {}", dir.display()))?;
-    Ok(Glossary::load(store)?)
+/// Opens the store in `dir`. A damaged store file has been moved aside by then: fresh
+/// data is opened instead, and what happened comes back with the newest good backup.
+fn open_store(dir: &Path) -> anyhow::Result<(Store, Option<DamageNotice>)> {
+    let opened = |result: Result<Store, StoreError>| {
+        result.with_context(|| format!("cannot open the data in {}", dir.display()))
+    };
+    match Store::open(dir) {
+        Err(StoreError::Damaged { moved_to, problem }) => {
+            let backup = backup::newest_good_backup(dir)?;
+            let store = opened(Store::open(dir))?;
+            let notice = DamageNotice {
+                moved_to,
+                problem,
+                backup,
+            };
+            Ok((store, Some(notice)))
+        }
+        result => Ok((opened(result)?, None)),
+    }
+}
+
+/// What a command says when the data file was found damaged at its start.
+fn damage_message(notice: &DamageNotice) -> String {
+    let offer = match &notice.backup {
+        Some(backup) => format!(
+            "run `keruen restore` to bring back the backup of {} ({})",
+            backup
+                .taken_at
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M"),
+            backup.name()
+        ),
+        None => "there is no backup to restore, so Keruen continues with fresh data".into(),
+    };
+    format!(
+        "your data file was damaged ({}); it has been moved to {} so that nothing in it is lost; {offer}",
+        notice.problem,
+        notice.moved_to.display()
+    )
 }
 
 /// Studying with the stored settings and the computer's clock.
@@ -157,8 +202,17 @@ fn study(glossary: &Glossary) -> anyhow::Result<Study> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let glossary = open_glossary(cli.data_dir)?;
+    let dir = keruen::paths::data_dir(cli.data_dir)?;
+    let (store, damage) = open_store(&dir)?;
     let mut out = std::io::stdout().lock();
+    match (&damage, &cli.command) {
+        (Some(notice), None | Some(Command::Restore { .. })) => {
+            eprintln!("keruen: {}", damage_message(notice));
+        }
+        (Some(notice), Some(_)) => bail!(damage_message(notice)),
+        (None, _) => {}
+    }
+    let mut glossary = Glossary::load(store)?;
     match cli.command {
         Some(Command::Lookup { query, limit, json }) => {
             keruen::cli::lookup(&glossary, &query, limit, json, &mut out)
@@ -221,7 +275,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Stats { json }) => {
             keruen::cli::stats(&glossary, &study(&glossary)?, json, &mut out)
         }
-        None => open_window(glossary, cli.screenshot, cli.view, cli.query, cli.ui_lang),
+        Some(Command::Restore { backup, list }) => keruen::cli::restore(
+            glossary.store_mut(),
+            &dir,
+            backup.as_deref(),
+            list,
+            &mut out,
+        ),
+        None => open_window(
+            glossary,
+            cli.screenshot,
+            cli.view,
+            cli.query,
+            cli.ui_lang,
+            damage,
+        ),
     }
 }
 
@@ -231,6 +299,7 @@ fn open_window(
     view: Option<String>,
     query: Option<String>,
     ui_lang: Option<String>,
+    damage: Option<DamageNotice>,
 ) -> anyhow::Result<()> {
     let mut prefs = Prefs::load(glossary.store())?;
     if let Some(lang) = ui_lang {
@@ -242,6 +311,7 @@ fn open_window(
         screen,
         query,
         screenshot: request.clone(),
+        damage,
     };
     ui::run(glossary, prefs, start).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     if let Some(request) = request {

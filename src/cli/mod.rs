@@ -1,8 +1,10 @@
 //! The headless commands of `keruen` (everything but the window), writing to any output.
 
+mod backup;
 mod exchange;
 mod study;
 
+pub use backup::restore;
 pub use exchange::{export, import};
 pub use study::{AnswerRow, DueRow, answer, due, stats};
 

@@ -1,6 +1,7 @@
 //! The user store: one SQLite file holding the merged termbase, settings and decks.
 //! This module tree is the only place in Keruen that speaks SQL.
 
+pub mod backup;
 mod bundle;
 pub mod bundle_writer;
 mod cards;
@@ -34,7 +35,7 @@ pub enum StoreError {
     },
     /// SQLite refused an operation.
     #[error("the database failed: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// The store was written by a newer Keruen.
     #[error(
         "this data was written by a newer version of Keruen (schema {found}, this one knows up to {supported}); please update Keruen"
@@ -51,6 +52,46 @@ pub enum StoreError {
     /// Stored data that does not fit the model.
     #[error("the stored data is damaged: {0}")]
     Corrupt(String),
+    /// The store file was damaged; it has been moved aside, nothing deleted.
+    #[error(
+        "your data file was damaged ({problem}); it has been moved to {} so that nothing in it is lost",
+        moved_to.display()
+    )]
+    Damaged {
+        /// Where the damaged file now is.
+        moved_to: PathBuf,
+        /// What SQLite found wrong.
+        problem: String,
+    },
+    /// A backup cannot be restored.
+    #[error("the backup {} cannot be restored: {problem}", path.display())]
+    BadBackup {
+        /// The backup file.
+        path: PathBuf,
+        /// Why not.
+        problem: String,
+    },
+    /// The data file disappeared while Keruen was running, so nothing can be saved.
+    #[error(
+        "the data file has disappeared (was its folder deleted or a drive unplugged?); this change was not saved — restart Keruen"
+    )]
+    Vanished,
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        // The commit hook set in `Store::prepare` refuses a commit when the file is gone.
+        let refused_by_hook = matches!(
+            &error,
+            rusqlite::Error::SqliteFailure(failure, _)
+                if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK
+        );
+        if refused_by_hook {
+            StoreError::Vanished
+        } else {
+            StoreError::Sqlite(error)
+        }
+    }
 }
 
 /// An open user store.
@@ -74,6 +115,12 @@ impl Store {
             source,
         })?;
         let path = data_dir.join(STORE_FILE);
+        if path.exists()
+            && let Some(problem) = backup::damage_of(&path)?
+        {
+            let moved_to = backup::move_aside(&path, chrono::Utc::now())?;
+            return Err(StoreError::Damaged { moved_to, problem });
+        }
         let conn = Connection::open(&path)?;
         let mut store = Store {
             conn,
@@ -103,6 +150,11 @@ impl Store {
         self.conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
         )?;
+        if let Some(path) = self.path.clone() {
+            // On Linux a deleted file stays writable through open handles, so every write
+            // would "succeed" into a file nobody can open again: refuse the commit instead.
+            self.conn.commit_hook(Some(move || !path.exists()))?;
+        }
         migrations::migrate(&mut self.conn)?;
         bundle::merge_if_changed(&mut self.conn, bundle)?;
         Ok(())

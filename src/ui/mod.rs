@@ -1,5 +1,6 @@
 //! The window: egui views over the glossary. The only module that uses egui.
 
+pub mod backups;
 mod card;
 mod decks;
 mod editor;
@@ -84,6 +85,7 @@ pub struct KeruenApp {
     error: Option<String>,
     screenshot: Option<ScreenshotRequest>,
     style_applied: bool,
+    backups: backups::BackupsState,
 }
 
 /// Installs Keruen's fonts into `ctx`; call once, before the first frame.
@@ -124,7 +126,14 @@ impl KeruenApp {
             error,
             screenshot: None,
             style_applied: false,
+            backups: backups::BackupsState::default(),
         }
+    }
+
+    /// Tells the user at start that the data file was damaged and offers its backup.
+    pub fn with_damage_notice(mut self, notice: backups::DamageNotice) -> Self {
+        self.backups = backups::BackupsState::with_notice(notice);
+        self
     }
 
     /// Opens `screen` first.
@@ -220,6 +229,12 @@ impl KeruenApp {
             self.lookup.request_focus();
         }
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui));
+        self.backups.tick(&self.glossary);
+        if self.backups.notice_bar(ui, &mut self.glossary, &self.i18n)
+            == backups::BackupsEvent::Restored
+        {
+            self.restored();
+        }
         if let Some(error) = self.error.clone() {
             egui::Panel::bottom("error-bar").show(ui, |ui| {
                 ui.colored_label(ui.visuals().error_fg_color, error);
@@ -418,6 +433,31 @@ impl KeruenApp {
         self.decks_changed();
     }
 
+    /// A backup replaced the store's content (the glossary is already read again): read
+    /// the preferences, study settings and built-in ids again and forget every view.
+    fn restored(&mut self) {
+        match Prefs::load(self.glossary.store()) {
+            Ok(prefs) => self.prefs = prefs,
+            Err(error) => self.error = Some(error.to_string()),
+        }
+        self.i18n = I18n::new(self.prefs.ui_lang);
+        self.style_applied = false;
+        match StudySettings::load(self.glossary.store()) {
+            Ok(settings) => self.study.set_settings(settings),
+            Err(error) => self.error = Some(error.to_string()),
+        }
+        match self.glossary.store_mut().bundled_ids() {
+            Ok(ids) => self.bundled_ids = ids.into_iter().collect(),
+            Err(error) => self.error = Some(error.to_string()),
+        }
+        self.onboarding = None;
+        self.editor = None;
+        self.decks = decks::DecksState::default();
+        self.lookup.set_language(&self.glossary, self.prefs.ui_lang);
+        self.lookup.refresh_results(&self.glossary, None);
+        self.decks_changed();
+    }
+
     /// Forgets every figure derived from the review log.
     fn progress_changed(&mut self) {
         self.due_count = None;
@@ -473,6 +513,7 @@ impl KeruenApp {
     fn settings(&mut self, ui: &mut egui::Ui) {
         let before = self.prefs.clone();
         let mut study = self.study.settings().clone();
+        let mut restored = false;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -494,7 +535,17 @@ impl KeruenApp {
                     self.study_view.invalidate();
                     self.progress_changed();
                 }
+                ui.add_space(8.0);
+                ui.separator();
+                restored = self
+                    .backups
+                    .settings_section(ui, &mut self.glossary, &self.i18n)
+                    == backups::BackupsEvent::Restored;
             });
+        if restored {
+            self.restored();
+            return;
+        }
         study.clamp();
         if &study != self.study.settings() {
             self.apply_study_settings(study);
@@ -570,6 +621,9 @@ pub fn run(glossary: Glossary, prefs: Prefs, start: StartOptions) -> Result<(), 
             if let Some(request) = start.screenshot {
                 app = app.with_screenshot(request);
             }
+            if let Some(notice) = start.damage {
+                app = app.with_damage_notice(notice);
+            }
             Ok(Box::new(app))
         }),
     )
@@ -585,4 +639,6 @@ pub struct StartOptions {
     pub query: Option<String>,
     /// Save a screenshot and exit.
     pub screenshot: Option<ScreenshotRequest>,
+    /// The data file was found damaged and moved aside: say so and offer the backup.
+    pub damage: Option<backups::DamageNotice>,
 }
