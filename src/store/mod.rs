@@ -12,6 +12,7 @@ mod settings;
 mod user_concepts;
 
 pub use decks::DeckCount;
+pub use migrations::CURRENT_VERSION as SCHEMA_VERSION;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -76,21 +77,48 @@ pub enum StoreError {
         "the data file has disappeared (was its folder deleted or a drive unplugged?); this change was not saved — restart Keruen"
     )]
     Vanished,
+    /// The data folder cannot be written at all.
+    #[error(
+        "Keruen cannot save in the data folder {}: it is read-only or you lack permission; fix its permissions or choose another folder with --data-dir",
+        .0.display()
+    )]
+    ReadOnlyFolder(PathBuf),
+    /// A write failed: the disk is full, or the file became read-only or unreachable.
+    #[error(
+        "this change could not be saved ({0}): the disk may be full or the data file read-only; nothing was half-written and your earlier data is safe"
+    )]
+    CannotWrite(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
-        // The commit hook set in `Store::prepare` refuses a commit when the file is gone.
-        let refused_by_hook = matches!(
-            &error,
-            rusqlite::Error::SqliteFailure(failure, _)
-                if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK
-        );
-        if refused_by_hook {
+        use rusqlite::ErrorCode::{DiskFull, ReadOnly, SystemIoFailure};
+        let rusqlite::Error::SqliteFailure(failure, _) = &error else {
+            return StoreError::Sqlite(error);
+        };
+        if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK {
+            // The commit hook set in `Store::prepare` refuses a commit when the file is gone.
             StoreError::Vanished
+        } else if matches!(failure.code, DiskFull | ReadOnly | SystemIoFailure) {
+            StoreError::CannotWrite(error.to_string())
         } else {
             StoreError::Sqlite(error)
         }
+    }
+}
+
+/// Fails with [`StoreError::ReadOnlyFolder`] unless a file can be created in `dir`.
+fn ensure_writable(dir: &Path) -> Result<(), StoreError> {
+    use std::io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem};
+    match tempfile::tempfile_in(dir) {
+        Ok(_) => Ok(()),
+        Err(error) if matches!(error.kind(), PermissionDenied | ReadOnlyFilesystem) => {
+            Err(StoreError::ReadOnlyFolder(dir.to_path_buf()))
+        }
+        Err(source) => Err(StoreError::DataDir {
+            path: dir.to_path_buf(),
+            source,
+        }),
     }
 }
 
@@ -110,10 +138,16 @@ impl Store {
     /// Like [`Store::open`], but merges the given bundled-termbase database instead of the
     /// built-in one (tests use this to simulate older and newer releases).
     pub fn open_with_bundle(data_dir: &Path, bundle: &[u8]) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
-            path: data_dir.to_path_buf(),
-            source,
+        std::fs::create_dir_all(data_dir).map_err(|source| match source.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                StoreError::ReadOnlyFolder(data_dir.to_path_buf())
+            }
+            _ => StoreError::DataDir {
+                path: data_dir.to_path_buf(),
+                source,
+            },
         })?;
+        ensure_writable(data_dir)?;
         let path = data_dir.join(STORE_FILE);
         if path.exists()
             && let Some(problem) = backup::damage_of(&path)?
