@@ -154,13 +154,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the store in `dir`. A damaged store file has been moved aside by then: fresh
+/// Opens the store in `dir`, with the full damage check unless the command only reads
+/// (`read_only`), which gets the cheap header check. A damaged store file has been moved aside by then: fresh
 /// data is opened instead, and what happened comes back with the newest good backup.
-fn open_store(dir: &Path) -> anyhow::Result<(Store, Option<DamageNotice>)> {
+fn open_store(dir: &Path, read_only: bool) -> anyhow::Result<(Store, Option<DamageNotice>)> {
     let opened = |result: Result<Store, StoreError>| {
         result.with_context(|| format!("cannot open the data in {}", dir.display()))
     };
-    match Store::open(dir) {
+    let first = if read_only {
+        Store::open_for_reading(dir)
+    } else {
+        Store::open(dir)
+    };
+    match first {
         Err(StoreError::Damaged { moved_to, problem }) => {
             let backup = backup::newest_good_backup(dir)?;
             let store = opened(Store::open(dir))?;
@@ -203,7 +209,17 @@ fn study(glossary: &Glossary) -> anyhow::Result<Study> {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let dir = keruen::paths::data_dir(cli.data_dir)?;
-    let (store, damage) = open_store(&dir)?;
+    let read_only = matches!(
+        cli.command,
+        Some(
+            Command::Lookup { .. }
+                | Command::Decks { .. }
+                | Command::Due { .. }
+                | Command::Stats { .. }
+                | Command::Export { .. }
+        )
+    );
+    let (store, damage) = open_store(&dir, read_only)?;
     let mut out = std::io::stdout().lock();
     match (&damage, &cli.command) {
         (Some(notice), None | Some(Command::Restore { .. })) => {

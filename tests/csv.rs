@@ -285,3 +285,28 @@ fn cli_export_then_import_into_a_deck_and_dry_run() {
         "{decks}"
     );
 }
+
+#[test]
+fn a_large_export_formatted_on_two_threads_is_the_same_file() {
+    let glossary = glossary();
+    let copies: Vec<Concept> = (0..5_000)
+        .map(|n| {
+            let mut concept = glossary.concepts()[n % glossary.concepts().len()].clone();
+            concept.id = format!("{}-{n}", concept.id);
+            concept
+        })
+        .collect();
+    let all: Vec<&Concept> = copies.iter().collect();
+    let (first, second) = all.split_at(all.len() / 2);
+    for excel in [false, true] {
+        let whole = export(&all, excel);
+        let mut halves = export(first, excel);
+        let later = export(second, excel);
+        let header_end = later.windows(2).position(|w| w == b"\r\n").unwrap() + 2;
+        halves.extend_from_slice(&later[header_end..]);
+        assert!(whole == halves, "excel: {excel}");
+        let read = read_csv(&whole, Domain::Forwarding).unwrap();
+        assert_eq!(read.len(), 5_000);
+        assert_eq!(read[4_999].id, all[4_999].id, "the rows keep their order");
+    }
+}

@@ -2,7 +2,8 @@
 
 mod common;
 
-use keruen::model::{Concept, Domain, LangEntry, Origin, Term, TermKind};
+use keruen::glossary::Glossary;
+use keruen::model::{Concept, Domain, Lang, LangEntry, Origin, Term, TermKind};
 use keruen::prefs::Prefs;
 use keruen::store::{Store, StoreError};
 
@@ -213,4 +214,32 @@ fn decks_need_unique_names() {
         store.create_deck("  ").unwrap_err(),
         StoreError::Conflict(_)
     ));
+}
+
+#[test]
+fn terms_stored_out_of_position_order_are_read_in_position_order() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    // A file edited by another tool: the rows of one language arrive 2, 0, 1.
+    let conn = rusqlite::Connection::open(dir.path().join(keruen::store::STORE_FILE)).unwrap();
+    conn.execute_batch(
+        "INSERT INTO concept (id, domain, origin, source) VALUES ('seal', 'customs', 'user', 'me');
+         INSERT INTO term VALUES ('seal', 'en', 2, 'lead seal', NULL, 'synonym');
+         INSERT INTO term VALUES ('seal', 'en', 0, 'seal', NULL, 'preferred');
+         INSERT INTO term VALUES ('seal', 'ru', 0, 'пломба', NULL, 'preferred');
+         INSERT INTO term VALUES ('seal', 'en', 1, 'customs seal', NULL, 'synonym');",
+    )
+    .unwrap();
+    drop(conn);
+    let glossary = Glossary::load(Store::open(dir.path()).unwrap()).unwrap();
+    let seal = glossary.concept_by_id("seal").unwrap();
+    let en: Vec<&str> = seal.en.terms.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(en, ["seal", "customs seal", "lead seal"]);
+    assert_eq!(seal.preferred(Lang::Ru), "пломба");
+    let train = glossary.concept_by_id("container-train").unwrap();
+    assert_eq!(
+        train.preferred(Lang::En),
+        "container train",
+        "the others are intact"
+    );
 }

@@ -34,7 +34,12 @@ pub fn header(with_progress: bool) -> Vec<&'static str> {
     names
 }
 
+/// Below this many concepts a CSV is written on one thread.
+const PARALLEL_FROM: usize = 4_096;
+
 /// Writes `concepts` as CSV; with `progress`, adds the due, stability and reviews columns.
+/// A large export is formatted on two threads: the second half into memory while the
+/// first is written, then appended.
 pub fn write_csv(
     concepts: &[&Concept],
     progress: Option<&HashMap<String, Progress>>,
@@ -48,6 +53,39 @@ pub fn write_csv(
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     writer.write_record(header(progress.is_some()))?;
+    if concepts.len() < PARALLEL_FROM {
+        write_rows(&mut writer, concepts, progress, style)?;
+        writer.flush()?;
+        return Ok(());
+    }
+    let (first, second) = concepts.split_at(concepts.len() / 2);
+    let second = std::thread::scope(|scope| {
+        let later = scope.spawn(|| {
+            let mut buffer = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::with_capacity(second.len() * 1_024));
+            write_rows(&mut buffer, second, progress, style)?;
+            buffer
+                .into_inner()
+                .map_err(|e| csv::Error::from(e.into_error()))
+        });
+        write_rows(&mut writer, first, progress, style)?;
+        later.join().expect("the CSV formatter does not panic")
+    })?;
+    let out = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    out.write_all(&second)?;
+    Ok(())
+}
+
+/// Writes one CSV record per concept.
+fn write_rows<W: Write>(
+    writer: &mut csv::Writer<W>,
+    concepts: &[&Concept],
+    progress: Option<&HashMap<String, Progress>>,
+    style: CsvStyle,
+) -> Result<(), csv::Error> {
     let mut row: Vec<String> = Vec::with_capacity(40);
     for concept in concepts {
         row.clear();
@@ -65,7 +103,6 @@ pub fn write_csv(
         }
         writer.write_record(&row)?;
     }
-    writer.flush()?;
     Ok(())
 }
 

@@ -77,12 +77,6 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<Backup>, StoreError> {
 /// words: Some for a damaged file (not a database, truncated, garbled), None for a sound
 /// one. Errors that say nothing about the file's health (busy, no permission) are errors.
 pub fn damage_of(path: &Path) -> Result<Option<String>, StoreError> {
-    let damaged = |error: &rusqlite::Error| {
-        matches!(
-            error.sqlite_error_code(),
-            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
-        )
-    };
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     let verdict: Result<Vec<String>, rusqlite::Error> = conn
@@ -91,9 +85,62 @@ pub fn damage_of(path: &Path) -> Result<Option<String>, StoreError> {
     match verdict {
         Ok(lines) if lines == ["ok"] => Ok(None),
         Ok(lines) => Ok(Some(lines.join("; "))),
-        Err(error) if damaged(&error) => Ok(Some(error.to_string())),
+        Err(error) if is_damage(&error) => Ok(Some(error.to_string())),
         Err(error) => Err(error.into()),
     }
+}
+
+/// What is wrong with the SQLite file at `path` that can be seen without reading it all:
+/// not a database, shorter than its header says (truncated), or a schema that cannot be
+/// read. Some for such damage, None otherwise.
+pub fn header_damage_of(path: &Path) -> Result<Option<String>, StoreError> {
+    let mut header = [0u8; 100];
+    let length = {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).map_err(|source| StoreError::DataDir {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let length = file.metadata().map_or(0, |m| m.len());
+        if length == 0 {
+            return Ok(None);
+        }
+        if file.read_exact(&mut header).is_err() || !header.starts_with(b"SQLite format 3\0") {
+            return Ok(Some("file is not a database".into()));
+        }
+        length
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        size => u64::from(size),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let counter_valid = header[24..28] == header[92..96];
+    if counter_valid && pages * page_size > length {
+        return Ok(Some(format!(
+            "the file is {length} bytes but its header says {} (truncated)",
+            pages * page_size
+        )));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(None),
+        Err(error) if is_damage(&error) => Ok(Some(error.to_string())),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Whether SQLite's error says the file is damaged (rather than busy or unreadable).
+fn is_damage(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+    )
 }
 
 /// Why the file at `path` cannot be restored as a Keruen store, in words for the user; None

@@ -128,16 +128,40 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
+/// How thoroughly opening checks an existing store file for damage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DamageCheck {
+    /// `PRAGMA quick_check` over the whole file: for the window and commands that write.
+    Full,
+    /// The header, the file's length against it, and the schema: cheap enough for every
+    /// read-only command on a store of any size; finds a truncated file or no database.
+    Header,
+}
+
 impl Store {
-    /// Opens (creating if needed) the store in `data_dir`, migrates it to the current schema
-    /// and merges the bundled termbase when it changed.
+    /// Opens (creating if needed) the store in `data_dir` after a full damage check,
+    /// migrates it to the current schema and merges the bundled termbase when it changed.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
-        Self::open_with_bundle(data_dir, BUNDLED_TERMBASE)
+        Self::open_checked(data_dir, BUNDLED_TERMBASE, DamageCheck::Full)
+    }
+
+    /// Like [`Store::open`] with only the [`DamageCheck::Header`] check, for commands that
+    /// only read.
+    pub fn open_for_reading(data_dir: &Path) -> Result<Store, StoreError> {
+        Self::open_checked(data_dir, BUNDLED_TERMBASE, DamageCheck::Header)
     }
 
     /// Like [`Store::open`], but merges the given bundled-termbase database instead of the
     /// built-in one (tests use this to simulate older and newer releases).
     pub fn open_with_bundle(data_dir: &Path, bundle: &[u8]) -> Result<Store, StoreError> {
+        Self::open_checked(data_dir, bundle, DamageCheck::Full)
+    }
+
+    fn open_checked(
+        data_dir: &Path,
+        bundle: &[u8],
+        check: DamageCheck,
+    ) -> Result<Store, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(|source| match source.kind() {
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                 StoreError::ReadOnlyFolder(data_dir.to_path_buf())
@@ -149,9 +173,12 @@ impl Store {
         })?;
         ensure_writable(data_dir)?;
         let path = data_dir.join(STORE_FILE);
-        if path.exists()
-            && let Some(problem) = backup::damage_of(&path)?
-        {
+        let damage = match check {
+            _ if !path.exists() => None,
+            DamageCheck::Full => backup::damage_of(&path)?,
+            DamageCheck::Header => backup::header_damage_of(&path)?,
+        };
+        if let Some(problem) = damage {
             let moved_to = backup::move_aside(&path, chrono::Utc::now())?;
             return Err(StoreError::Damaged { moved_to, problem });
         }
