@@ -52,7 +52,7 @@ impl Store {
         let second = self
             .path
             .as_deref()
-            .map(|path| Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY))
+            .map(open_term_reader)
             .transpose()?;
         let terms = std::thread::scope(|scope| {
             let terms = second.map(|conn| {
@@ -123,6 +123,15 @@ impl Store {
             .query_row("SELECT count(*) FROM concept", [], |row| row.get(0))?;
         Ok(count as usize)
     }
+}
+
+/// A second, read-only connection for reading the terms; it maps the file into memory
+/// (reading a large store without copying every page), which is safe for a connection
+/// that lives only for one read.
+fn open_term_reader(path: &std::path::Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
+    Ok(conn)
 }
 
 /// Every term row in storage order, with its concept's index (rows of unknown concepts
