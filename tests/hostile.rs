@@ -48,14 +48,22 @@ fn panicked(output: &Output) -> bool {
     stderr(output).contains("panicked")
 }
 
-/// Runs `command` unable to write in folders it does not own: as the unprivileged user
-/// `nobody` when the test runs as root (root ignores permissions), as itself otherwise.
-fn without_privileges(command: &mut Command) -> &mut Command {
+/// `keruen` with `args`, run unable to write in folders it does not own: as the
+/// unprivileged user `nobody` when the test runs as root (root ignores permissions), from
+/// a copy of the binary in `bin_dir` that nobody can reach wherever the checkout is.
+fn unprivileged_keruen(bin_dir: &Path, dir: &Path, args: &[&str]) -> Output {
+    let binary = bin_dir.join("keruen");
+    if !binary.exists() {
+        std::fs::copy(env!("CARGO_BIN_EXE_keruen"), &binary).unwrap();
+        std::fs::set_permissions(bin_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut command = Command::new(&binary);
+    command.args(args).env("KERUEN_DATA_DIR", dir);
     // SAFETY: getuid has no preconditions.
     if unsafe { libc::getuid() } == 0 {
         command.uid(65534).gid(65534);
     }
-    command
+    command.output().unwrap()
 }
 
 #[test]
@@ -69,10 +77,9 @@ fn a_read_only_data_folder_gets_a_clear_message_and_is_left_alone() {
     }
     std::fs::set_permissions(dir.join(STORE_FILE), std::fs::Permissions::from_mode(0o444)).unwrap();
 
+    let bin = tempfile::tempdir().unwrap();
     for args in [&["due"][..], &["answer", "container-train:ru-zh", "good"]] {
-        let output = without_privileges(&mut keruen_command(&dir, args))
-            .output()
-            .unwrap();
+        let output = unprivileged_keruen(bin.path(), &dir, args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         assert!(!panicked(&output));
         assert!(
@@ -82,9 +89,7 @@ fn a_read_only_data_folder_gets_a_clear_message_and_is_left_alone() {
         );
     }
     let below = dir.join("sub");
-    let output = without_privileges(&mut keruen_command(&below, &["due"]))
-        .output()
-        .unwrap();
+    let output = unprivileged_keruen(bin.path(), &below, &["due"]);
     assert!(
         stderr(&output).contains("cannot save in the data folder"),
         "a folder that cannot be created: {}",

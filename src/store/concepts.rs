@@ -49,11 +49,7 @@ impl Store {
     pub fn all_concepts(&self) -> Result<Vec<Concept>, StoreError> {
         let mut concepts = self.concepts_without_terms()?;
         let ids: Vec<String> = concepts.iter().map(|c| c.id.clone()).collect();
-        let second = self
-            .path
-            .as_deref()
-            .map(open_term_reader)
-            .transpose()?;
+        let second = self.path.as_deref().map(open_term_reader).transpose()?;
         let terms = std::thread::scope(|scope| {
             let terms = second.map(|conn| {
                 let ids = &ids;
