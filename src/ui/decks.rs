@@ -20,6 +20,7 @@ use crate::study::settings::StudySettings;
 use egui::RichText;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::time::Instant;
 
 /// What the Decks screen remembers between frames.
 #[derive(Default)]
@@ -29,7 +30,13 @@ pub struct DecksState {
     export: Option<ExportPanel>,
     import: ImportPanel,
     message: Option<Result<String, String>>,
+    /// Every deck with how it stands, read once and kept until something changes or it is
+    /// a minute old (cards come due with time).
+    rows: Option<(Vec<(Deck, DeckProgress)>, Instant)>,
 }
+
+/// How long the deck table's figures are kept before they are read again.
+const ROWS_FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(60);
 
 struct ExportPanel {
     deck: String,
@@ -83,7 +90,30 @@ fn default_export_path(deck: &str, format: Format) -> String {
         .to_string()
 }
 
+/// Every deck with its cards due now and mastered, over the studied directions.
+fn deck_rows(glossary: &Glossary, study: &Study) -> Result<Vec<(Deck, DeckProgress)>, String> {
+    let decks = decks::list(glossary).map_err(|e| e.to_string())?;
+    let cards = glossary.store().cards().map_err(|e| e.to_string())?;
+    let by_key: HashMap<&CardKey, &Card> = cards.iter().map(|c| (&c.key, c)).collect();
+    let now = study.now().timestamp();
+    let directions = &study.settings().directions;
+    decks
+        .into_iter()
+        .map(|deck| {
+            let members: Vec<&Concept> =
+                decks::members(glossary, &deck.id).map_err(|e| e.to_string())?;
+            let progress = stats::deck_progress(&members, directions, &by_key, now);
+            Ok((deck, progress))
+        })
+        .collect()
+}
+
 impl DecksState {
+    /// Forgets the deck table's figures, so the next frame reads them again.
+    pub fn invalidate(&mut self) {
+        self.rows = None;
+    }
+
     /// Draws the screen.
     pub fn show(
         &mut self,
@@ -94,14 +124,25 @@ impl DecksState {
     ) -> DecksEvent {
         let mut event = DecksEvent::None;
         let message_before = self.message.clone();
-        let decks = match decks::list(glossary) {
-            Ok(decks) => decks,
-            Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
-                return event;
+        if self
+            .rows
+            .as_ref()
+            .is_none_or(|(_, read)| read.elapsed() >= ROWS_FRESH_FOR)
+        {
+            match deck_rows(glossary, study) {
+                Ok(rows) => self.rows = Some((rows, Instant::now())),
+                Err(error) => {
+                    ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                    return event;
+                }
             }
-        };
-        let cards = glossary.store().cards().unwrap_or_default();
+        }
+        let rows = self
+            .rows
+            .as_ref()
+            .map(|(rows, _)| rows.clone())
+            .unwrap_or_default();
+        let decks: Vec<Deck> = rows.iter().map(|(deck, _)| deck.clone()).collect();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -114,7 +155,7 @@ impl DecksState {
                         Err(text) => ui.colored_label(ui.visuals().error_fg_color, text),
                     };
                 }
-                event = self.table(ui, glossary, study, i18n, &decks, &cards);
+                event = self.table(ui, glossary, i18n, &rows);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let label = ui.label(i18n.t("decks-new"));
@@ -152,6 +193,9 @@ impl DecksState {
                     event = DecksEvent::ConceptsChanged;
                 }
             });
+        if event != DecksEvent::None {
+            self.invalidate();
+        }
         if event != DecksEvent::None || self.message != message_before {
             ui.ctx().request_repaint();
         }
@@ -162,15 +206,10 @@ impl DecksState {
         &mut self,
         ui: &mut egui::Ui,
         glossary: &Glossary,
-        study: &Study,
         i18n: &I18n,
-        decks: &[Deck],
-        cards: &[Card],
+        rows: &[(Deck, DeckProgress)],
     ) -> DecksEvent {
         let mut event = DecksEvent::None;
-        let by_key: HashMap<&CardKey, &Card> = cards.iter().map(|c| (&c.key, c)).collect();
-        let now = study.now().timestamp();
-        let directions = &study.settings().directions;
         egui::Grid::new("decks-table")
             .num_columns(5)
             .striped(true)
@@ -181,11 +220,7 @@ impl DecksState {
                 }
                 ui.label("");
                 ui.end_row();
-                for deck in decks {
-                    let members: Vec<&Concept> =
-                        decks::members(glossary, &deck.id).unwrap_or_default();
-                    let progress: DeckProgress =
-                        stats::deck_progress(&members, directions, &by_key, now);
+                for (deck, progress) in rows {
                     let user_id = deck
                         .id
                         .strip_prefix("user-")

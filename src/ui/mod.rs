@@ -462,6 +462,7 @@ impl KeruenApp {
     fn progress_changed(&mut self) {
         self.due_count = None;
         self.stats = None;
+        self.decks.invalidate();
     }
 
     fn onboarding(&mut self, ui: &mut egui::Ui) {
