@@ -96,10 +96,8 @@ fn write_rows<W: Write>(
             row.push(p.stability.map(|s| format!("{s:.2}")).unwrap_or_default());
             row.push(p.reviews.to_string());
         }
-        if style.excel {
-            for cell in row.iter_mut() {
-                neutralise(cell);
-            }
+        for cell in row.iter_mut() {
+            neutralise(cell, style.excel);
         }
         writer.write_record(&row)?;
     }
@@ -109,17 +107,21 @@ fn write_rows<W: Write>(
 /// The characters that make a spreadsheet treat a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// Prefixes an apostrophe to a cell a spreadsheet would run as a formula.
-fn neutralise(cell: &mut String) {
-    if cell.starts_with(FORMULA_STARTS) {
+/// Prefixes an apostrophe to a cell a spreadsheet would run as a formula (for Excel), and
+/// to a cell whose text itself starts with apostrophes before a formula character (always),
+/// so that [`unneutralise`] gives back exactly the text written.
+fn neutralise(cell: &mut String, excel: bool) {
+    let bare = cell.trim_start_matches('\'');
+    if bare.starts_with(FORMULA_STARTS) && (excel || bare.len() < cell.len()) {
         cell.insert(0, '\'');
     }
 }
 
-/// Undoes [`neutralise`]: a leading apostrophe before a formula character goes away.
+/// Undoes [`neutralise`]: one leading apostrophe before apostrophes and a formula character
+/// goes away.
 pub fn unneutralise(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
         _ => cell,
     }
 }

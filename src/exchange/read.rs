@@ -123,6 +123,9 @@ pub fn concepts_from_table(
             "no column holds terms: name the columns kk, ru, zh, en (or Kazakh, Russian, Chinese, English)".into(),
         ));
     }
+    if let Some(message) = repeated_column(&table.headers, mapping) {
+        return Err(ImportError::Unreadable(message));
+    }
     let mut problems = Vec::new();
     let mut concepts = Vec::new();
     let mut ids = std::collections::HashMap::new();
@@ -159,6 +162,27 @@ pub fn concepts_from_table(
     }
 }
 
+/// Two columns that hold the same field (`en` and `English`, say), which would give a
+/// concept two preferred terms or silently drop one cell: said in words, or None. Tags are
+/// ignored on import, so they may repeat.
+fn repeated_column(headers: &[String], mapping: &[Option<Field>]) -> Option<String> {
+    let name = |at: usize| {
+        headers
+            .get(at)
+            .cloned()
+            .unwrap_or_else(|| (at + 1).to_string())
+    };
+    mapping.iter().enumerate().find_map(|(at, field)| {
+        let field = (*field).filter(|f| *f != Field::Tags)?;
+        let first = mapping[..at].iter().position(|f| *f == Some(field))?;
+        Some(format!(
+            "the columns '{}' and '{}' hold the same thing; keep one of them and import again",
+            name(first),
+            name(at)
+        ))
+    })
+}
+
 /// Reads a CSV file with the columns guessed from its header.
 pub fn read_csv(bytes: &[u8], default_domain: Domain) -> Result<Vec<Concept>, ImportError> {
     let table = parse_table(bytes)?;
@@ -191,7 +215,8 @@ fn concept_from_row(
     let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
     for (column, (cell, field)) in cells.iter().zip(mapping).enumerate() {
         let Some(field) = field else { continue };
-        let cell = unneutralise(cell.trim());
+        // Trimmed again after the apostrophe goes: `'\tx` is the cell `x`, as `\tx` would be.
+        let cell = unneutralise(cell.trim()).trim();
         match *field {
             Field::Id => concept.id = cell.to_string(),
             Field::Preferred(lang) if !cell.is_empty() => concept.lang_mut(lang).terms.insert(

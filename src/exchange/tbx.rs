@@ -357,6 +357,15 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     if text.trim().is_empty() {
         return Err(unreadable("the file is empty"));
     }
+    // XML cannot carry these even as references, so a TBX export could not give them back.
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+        return Err(unreadable(format!(
+            "the file holds the character U+{:04X} (line {}), which XML does not allow; \
+             remove it and import again",
+            c as u32,
+            line_of(text, at)
+        )));
+    }
     Ok(text)
 }
 
