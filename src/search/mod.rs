@@ -8,6 +8,7 @@
 
 pub mod fuzzy;
 pub mod highlight;
+mod intern;
 pub mod layout;
 pub mod normalize;
 mod query;

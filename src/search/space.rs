@@ -9,9 +9,9 @@
 //! and a short binary search inside it.
 
 use super::Form;
+use super::intern::Interner;
 use crate::model::Lang;
 use crate::script::is_han;
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// One spelling of one term.
@@ -36,7 +36,7 @@ pub struct Key {
 pub struct SpaceBuilder {
     text: String,
     keys: Vec<Key>,
-    word_ids: FxHashMap<Box<str>, u32>,
+    words: Interner,
     /// (word in order of first sight, key), in key order.
     postings: Vec<(u32, u32)>,
     compact: String,
@@ -83,24 +83,14 @@ impl SpaceBuilder {
     }
 
     fn post(&mut self, word: &str, key_id: u32) {
-        let id = match self.word_ids.get(word) {
-            Some(&id) => id,
-            None => {
-                let next = self.word_ids.len() as u32;
-                self.word_ids.insert(word.into(), next);
-                next
-            }
-        };
+        let id = self.words.intern(word);
         self.postings.push((id, key_id));
     }
 
     /// Sorts the vocabulary and the postings into a searchable space.
     pub fn finish(self) -> Space {
-        let count = self.word_ids.len();
-        let mut words: Vec<Box<str>> = vec![Box::from(""); count];
-        for (word, id) in self.word_ids {
-            words[id as usize] = word;
-        }
+        let words = self.words;
+        let count = words.len();
         // Sort on the first eight bytes held inline, and on the whole words only on ties.
         let head = |word: &str| {
             let mut bytes = [0u8; 8];
@@ -108,22 +98,20 @@ impl SpaceBuilder {
             bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
             u64::from_be_bytes(bytes)
         };
-        let mut order: Vec<(u64, u32)> = words
-            .iter()
-            .enumerate()
-            .map(|(id, word)| (head(word), id as u32))
+        let mut order: Vec<(u64, u32)> = (0..count as u32)
+            .map(|id| (head(words.word(id)), id))
             .collect();
         order.sort_unstable_by(|a, b| {
             a.0.cmp(&b.0)
-                .then_with(|| words[a.1 as usize].cmp(&words[b.1 as usize]))
+                .then_with(|| words.word(a.1).cmp(words.word(b.1)))
         });
         let mut rank = vec![0u32; count];
-        let mut vocab = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let mut vocab = String::with_capacity(words.text_len());
         let mut ends = Vec::with_capacity(count + 1);
         ends.push(0u32);
         for (at, &(_, id)) in order.iter().enumerate() {
             rank[id as usize] = at as u32;
-            vocab.push_str(&words[id as usize]);
+            vocab.push_str(words.word(id));
             ends.push(vocab.len() as u32);
         }
         drop(words);
