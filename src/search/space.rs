@@ -149,6 +149,15 @@ impl SpaceBuilder {
         }
         key_ids.truncate(kept);
         key_ids.shrink_to_fit();
+        let shortest = (0..count)
+            .map(|word| {
+                key_ids[offsets[word] as usize..offsets[word + 1] as usize]
+                    .iter()
+                    .map(|&key| self.keys[key as usize].chars)
+                    .min()
+                    .unwrap_or(u16::MAX)
+            })
+            .collect();
         let mut space = Space {
             text: self.text,
             keys: self.keys,
@@ -157,6 +166,7 @@ impl SpaceBuilder {
             buckets: vec![0u32; BUCKETS + 1],
             offsets,
             key_ids,
+            shortest,
         };
         let mut next = 0usize;
         for bucket in 0..=BUCKETS {
@@ -191,6 +201,8 @@ pub struct Space {
     buckets: Vec<u32>,
     offsets: Vec<u32>,
     key_ids: Vec<u32>,
+    /// For each word, the length in characters of the shortest key holding it.
+    shortest: Vec<u16>,
 }
 
 impl Space {
@@ -238,6 +250,21 @@ impl Space {
         &self.vocab.as_bytes()[self.ends[id as usize] as usize..self.ends[id as usize + 1] as usize]
     }
 
+    /// Length in bytes of word `id`.
+    pub fn word_len(&self, id: u32) -> usize {
+        (self.ends[id as usize + 1] - self.ends[id as usize]) as usize
+    }
+
+    /// Length in characters of the shortest key holding word `id`.
+    pub fn shortest(&self, id: u32) -> u16 {
+        self.shortest[id as usize]
+    }
+
+    /// How many key references the words `words` hold together.
+    pub fn postings(&self, words: Range<u32>) -> usize {
+        (self.offsets[words.end as usize] - self.offsets[words.start as usize]) as usize
+    }
+
     /// The keys holding word `id`.
     pub fn keys_of(&self, word: u32) -> &[u32] {
         &self.key_ids
@@ -254,6 +281,7 @@ impl Space {
                 + self.offsets.capacity()
                 + self.key_ids.capacity())
                 * 4
+            + self.shortest.capacity() * 2
     }
 }
 
