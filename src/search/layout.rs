@@ -41,7 +41,11 @@ pub fn switch(text: &str) -> Option<String> {
     let mut changed = false;
     let mut switched = String::with_capacity(text.len() * 2);
     for c in text.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
         match other_key(lower) {
             Some(other) => {
                 changed = true;

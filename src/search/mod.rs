@@ -6,8 +6,10 @@
 //! keyboard layout, then typo; within a tier, preferred terms, the user's own languages and
 //! shorter terms first.
 
+mod ceiling;
 pub mod fuzzy;
 pub mod highlight;
+mod intern;
 pub mod layout;
 pub mod normalize;
 mod query;
@@ -40,15 +42,36 @@ pub enum MatchKind {
 }
 
 impl MatchKind {
-    fn base_score(self) -> u32 {
-        match self {
+    /// The score of a hit of this kind on a key of `chars` characters: the term preferred
+    /// within its language, in one of the user's languages, in Latin letters for Cyrillic,
+    /// and `penalty` for its typos.
+    fn score(
+        self,
+        chars: u16,
+        preferred_term: bool,
+        preferred_lang: bool,
+        translit: bool,
+        penalty: u32,
+    ) -> u32 {
+        let base = match self {
             MatchKind::Exact => 6000,
             MatchKind::Prefix => 5000,
             MatchKind::Word => 4000,
             MatchKind::Stem => 3000,
             MatchKind::Layout => 2000,
             MatchKind::Fuzzy => 1000,
+        };
+        let mut score = base + 200;
+        if preferred_term {
+            score += 300;
         }
+        if preferred_lang {
+            score += 100;
+        }
+        if translit {
+            score -= 20;
+        }
+        score - u32::from(chars).min(150) - penalty.min(150)
     }
 }
 

@@ -26,9 +26,11 @@ pub fn fold(text: &str) -> String {
         }
     };
     for c in text.chars() {
-        // ASCII and the basic Cyrillic capitals lower-case without Unicode's tables.
+        // ASCII, basic Cyrillic and common hanzi need no Unicode tables to lower-case.
         if c.is_ascii() {
             push(c.to_ascii_lowercase());
+        } else if ('а'..='я').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            push(c);
         } else if ('А'..='Я').contains(&c) {
             push(char::from_u32(c as u32 + 0x20).expect("а..я are characters"));
         } else {

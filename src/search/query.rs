@@ -1,5 +1,6 @@
 //! Running one query against the index, tier by tier.
 
+use super::ceiling::Ceilings;
 use super::fuzzy::{DeletionIndex, distance, tolerance};
 use super::space::{Key, Space};
 use super::{Form, Hit, Index, MatchKind, Options, layout, translit};
@@ -10,8 +11,12 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 /// The most key references one query word may pull in; a one-letter prefix of a huge
-/// termbase stops there (exact words come first in the sorted vocabulary).
+/// termbase stops there (the words of the shortest keys come first).
 const MAX_CANDIDATES: usize = 20_000;
+
+/// A query word whose vocabulary words hold more key references than this reads them in
+/// order of the best score they can give, and stops once that cannot beat the hits found.
+const ORDERED_FROM: usize = 256;
 
 /// Gathers the best hit per concept.
 struct Collector<'a> {
@@ -59,17 +64,13 @@ impl Collector<'_> {
             return;
         }
         self.whole |= kind <= MatchKind::Prefix;
-        let mut score = kind.base_score() + 200;
-        if key.term == 0 {
-            score += 300;
-        }
-        if self.options.prefer.contains(&key.lang) {
-            score += 100;
-        }
-        if key.form == Form::Translit {
-            score -= 20;
-        }
-        score -= u32::from(key.chars).min(150) + penalty.min(150);
+        let score = kind.score(
+            key.chars,
+            key.term == 0,
+            self.options.prefer.contains(&key.lang),
+            key.form == Form::Translit,
+            penalty,
+        );
         let best = Best {
             score,
             pass: self.pass,
@@ -93,6 +94,18 @@ impl Collector<'_> {
 
     fn len(&self) -> usize {
         self.best.len()
+    }
+
+    /// How many concepts score above `score`, counting no further than `enough`.
+    fn count_above(&self, score: u32, enough: usize) -> usize {
+        if self.best.len() < enough {
+            return 0;
+        }
+        self.best
+            .values()
+            .filter(|best| best.score > score)
+            .take(enough)
+            .count()
     }
 
     /// Whether some hit is the query as a whole term or starts with it.
@@ -175,7 +188,13 @@ fn classify(full: &str, query: &str) -> MatchKind {
 
 /// Every key holding all `words` (each as a word prefix), offered with its own tier or
 /// with `tier` when given.
-fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &mut Collector) {
+fn strict(
+    space: &Space,
+    words: &[String],
+    tier: Option<MatchKind>,
+    limit: usize,
+    collector: &mut Collector,
+) {
     if words.is_empty() {
         return;
     }
@@ -188,8 +207,7 @@ fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &
         .min_by_key(|(_, range)| range.len())
         .expect("words is not empty");
     collector.next_pass();
-    let mut gathered = 0;
-    for word in range {
+    let offer_word = |word: u32, collector: &mut Collector| {
         let keys = space.keys_of(word);
         for &id in keys {
             let key = space.key(id);
@@ -198,13 +216,31 @@ fn strict(space: &Space, words: &[String], tier: Option<MatchKind>, collector: &
                 collector.offer(id, key, tier.unwrap_or_else(|| classify(full, &query)), 0);
             }
         }
-        gathered += keys.len();
-        if gathered >= MAX_CANDIDATES {
-            break;
+        keys.len()
+    };
+    if space.postings(range.clone()) <= ORDERED_FROM {
+        for word in range {
+            offer_word(word, collector);
+        }
+    } else {
+        let ceilings = Ceilings::new(&query, tier, collector.options.prefer);
+        let mut gathered = 0;
+        let mut level = usize::MAX;
+        for (at, word) in ceilings.order(space, range) {
+            if at != level {
+                level = at;
+                if collector.count_above(ceilings.score(at), limit) >= limit {
+                    break;
+                }
+            }
+            gathered += offer_word(word, collector);
+            if gathered >= MAX_CANDIDATES {
+                break;
+            }
         }
     }
     if words.len() > 1 && !collector.has_whole_match() {
-        strict(space, &[words.concat()], tier, collector);
+        strict(space, &[words.concat()], tier, limit, collector);
     }
 }
 
@@ -280,14 +316,14 @@ fn direct(
 ) {
     let folded = fold(query);
     let plain_words = words(&folded);
-    strict(&index.plain, &plain_words, tier, collector);
+    strict(&index.plain, &plain_words, tier, limit, collector);
     // A query that a term equals or starts with is neither transliterated nor inflected.
     if collector.has_whole_match() {
         return;
     }
     if is_latin(&folded) {
         for key in translit::query_keys(query) {
-            strict(&index.translit, &words(&key), tier, collector);
+            strict(&index.translit, &words(&key), tier, limit, collector);
         }
     }
     if collector.len() < limit
@@ -298,6 +334,7 @@ fn direct(
             &index.plain,
             &stemmed,
             Some(tier.unwrap_or(MatchKind::Stem)),
+            limit,
             collector,
         );
     }
@@ -385,6 +422,107 @@ fn all_typos(
                 edits,
                 collector,
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Concept, Domain, Lang, LangEntry, Origin, Term, TermKind};
+    use crate::search::{Index, Options};
+
+    fn entry(terms: &[String]) -> LangEntry {
+        LangEntry {
+            terms: terms
+                .iter()
+                .enumerate()
+                .map(|(at, text)| Term {
+                    text: text.clone(),
+                    pinyin: None,
+                    kind: if at == 0 {
+                        TermKind::Preferred
+                    } else {
+                        TermKind::Synonym
+                    },
+                })
+                .collect(),
+            definition: None,
+            example: None,
+        }
+    }
+
+    /// Many concepts whose terms share prefixes, so that prefix ranges are read best first.
+    fn crowded() -> Vec<Concept> {
+        (0..900)
+            .map(|n: usize| {
+                let tail: String = (0..n % 60)
+                    .map(|at| char::from(b'a' + (n / (at + 1) % 26) as u8))
+                    .collect();
+                // Odd concepts' short spelling is a synonym, under a longer preferred term.
+                let en = if n.is_multiple_of(2) {
+                    vec![format!("con{tail}"), format!("cargo con{tail}")]
+                } else {
+                    vec![format!("the con{tail}"), format!("con{tail}")]
+                };
+                Concept {
+                    id: format!("c{n}"),
+                    domain: Domain::ALL[n / 2 % Domain::ALL.len()],
+                    origin: Origin::User,
+                    from_article: false,
+                    article_context: None,
+                    source: String::new(),
+                    note: None,
+                    homonyms: vec![],
+                    kk: LangEntry::default(),
+                    ru: entry(&[format!("кон{tail} груз")]),
+                    zh: LangEntry::default(),
+                    en: entry(&en),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stopping_early_finds_the_same_best_hits_as_reading_everything() {
+        let concepts = crowded();
+        let index = Index::build(&concepts);
+        let prefer = [Lang::En];
+        let options = [
+            Options::default(),
+            Options {
+                domain: None,
+                prefer: &prefer,
+            },
+            Options {
+                domain: Some(Domain::ALL[1]),
+                prefer: &[],
+            },
+        ];
+        for query in [
+            "c",
+            "co",
+            "con",
+            "conb",
+            "ca",
+            "cargo c",
+            "cargo con",
+            "t",
+            "the c",
+            "к",
+            "кон",
+            "гр",
+        ] {
+            for options in options {
+                let all = index.lookup(query, 5000, options);
+                assert!(!all.is_empty(), "{query:?} finds something");
+                for limit in [1, 3, 10, 40] {
+                    assert_eq!(
+                        index.lookup(query, limit, options),
+                        all[..limit.min(all.len())],
+                        "{query:?} limit {limit}"
+                    );
+                }
+            }
         }
     }
 }

@@ -9,9 +9,9 @@
 //! and a short binary search inside it.
 
 use super::Form;
+use super::intern::Interner;
 use crate::model::Lang;
 use crate::script::is_han;
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// One spelling of one term.
@@ -36,7 +36,7 @@ pub struct Key {
 pub struct SpaceBuilder {
     text: String,
     keys: Vec<Key>,
-    word_ids: FxHashMap<Box<str>, u32>,
+    words: Interner,
     /// (word in order of first sight, key), in key order.
     postings: Vec<(u32, u32)>,
     compact: String,
@@ -83,24 +83,14 @@ impl SpaceBuilder {
     }
 
     fn post(&mut self, word: &str, key_id: u32) {
-        let id = match self.word_ids.get(word) {
-            Some(&id) => id,
-            None => {
-                let next = self.word_ids.len() as u32;
-                self.word_ids.insert(word.into(), next);
-                next
-            }
-        };
+        let id = self.words.intern(word);
         self.postings.push((id, key_id));
     }
 
     /// Sorts the vocabulary and the postings into a searchable space.
     pub fn finish(self) -> Space {
-        let count = self.word_ids.len();
-        let mut words: Vec<Box<str>> = vec![Box::from(""); count];
-        for (word, id) in self.word_ids {
-            words[id as usize] = word;
-        }
+        let words = self.words;
+        let count = words.len();
         // Sort on the first eight bytes held inline, and on the whole words only on ties.
         let head = |word: &str| {
             let mut bytes = [0u8; 8];
@@ -108,22 +98,20 @@ impl SpaceBuilder {
             bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
             u64::from_be_bytes(bytes)
         };
-        let mut order: Vec<(u64, u32)> = words
-            .iter()
-            .enumerate()
-            .map(|(id, word)| (head(word), id as u32))
+        let mut order: Vec<(u64, u32)> = (0..count as u32)
+            .map(|id| (head(words.word(id)), id))
             .collect();
         order.sort_unstable_by(|a, b| {
             a.0.cmp(&b.0)
-                .then_with(|| words[a.1 as usize].cmp(&words[b.1 as usize]))
+                .then_with(|| words.word(a.1).cmp(words.word(b.1)))
         });
         let mut rank = vec![0u32; count];
-        let mut vocab = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let mut vocab = String::with_capacity(words.text_len());
         let mut ends = Vec::with_capacity(count + 1);
         ends.push(0u32);
         for (at, &(_, id)) in order.iter().enumerate() {
             rank[id as usize] = at as u32;
-            vocab.push_str(&words[id as usize]);
+            vocab.push_str(words.word(id));
             ends.push(vocab.len() as u32);
         }
         drop(words);
@@ -161,6 +149,15 @@ impl SpaceBuilder {
         }
         key_ids.truncate(kept);
         key_ids.shrink_to_fit();
+        let shortest = (0..count)
+            .map(|word| {
+                key_ids[offsets[word] as usize..offsets[word + 1] as usize]
+                    .iter()
+                    .map(|&key| self.keys[key as usize].chars)
+                    .min()
+                    .unwrap_or(u16::MAX)
+            })
+            .collect();
         let mut space = Space {
             text: self.text,
             keys: self.keys,
@@ -169,6 +166,7 @@ impl SpaceBuilder {
             buckets: vec![0u32; BUCKETS + 1],
             offsets,
             key_ids,
+            shortest,
         };
         let mut next = 0usize;
         for bucket in 0..=BUCKETS {
@@ -203,6 +201,8 @@ pub struct Space {
     buckets: Vec<u32>,
     offsets: Vec<u32>,
     key_ids: Vec<u32>,
+    /// For each word, the length in characters of the shortest key holding it.
+    shortest: Vec<u16>,
 }
 
 impl Space {
@@ -250,6 +250,21 @@ impl Space {
         &self.vocab.as_bytes()[self.ends[id as usize] as usize..self.ends[id as usize + 1] as usize]
     }
 
+    /// Length in bytes of word `id`.
+    pub fn word_len(&self, id: u32) -> usize {
+        (self.ends[id as usize + 1] - self.ends[id as usize]) as usize
+    }
+
+    /// Length in characters of the shortest key holding word `id`.
+    pub fn shortest(&self, id: u32) -> u16 {
+        self.shortest[id as usize]
+    }
+
+    /// How many key references the words `words` hold together.
+    pub fn postings(&self, words: Range<u32>) -> usize {
+        (self.offsets[words.end as usize] - self.offsets[words.start as usize]) as usize
+    }
+
     /// The keys holding word `id`.
     pub fn keys_of(&self, word: u32) -> &[u32] {
         &self.key_ids
@@ -266,6 +281,7 @@ impl Space {
                 + self.offsets.capacity()
                 + self.key_ids.capacity())
                 * 4
+            + self.shortest.capacity() * 2
     }
 }
 
