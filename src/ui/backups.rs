@@ -42,7 +42,8 @@ pub struct BackupsState {
     notice: Option<DamageNotice>,
     last_started: Option<Instant>,
     job: Option<JoinHandle<Result<Backup, StoreError>>>,
-    listed: Option<Vec<Backup>>,
+    /// The backups with their sizes in bytes, read once and again after a change.
+    listed: Option<Vec<(Backup, u64)>>,
     confirm: Option<Backup>,
     message: Option<Result<String, String>>,
 }
@@ -169,7 +170,17 @@ impl BackupsState {
                 .map(backup::list_backups)
                 .transpose();
             match listed {
-                Ok(list) => self.listed = Some(list.unwrap_or_default()),
+                Ok(list) => {
+                    let sized = list
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|backup| {
+                            let size = std::fs::metadata(&backup.path).map_or(0, |m| m.len());
+                            (backup, size)
+                        })
+                        .collect();
+                    self.listed = Some(sized);
+                }
                 Err(error) => {
                     self.listed = Some(Vec::new());
                     self.message = Some(Err(error.to_string()));
@@ -183,10 +194,9 @@ impl BackupsState {
         egui::Grid::new("backups-grid")
             .striped(true)
             .show(ui, |ui| {
-                for backup in &listed {
+                for (backup, size) in &listed {
                     ui.label(local_time(backup.taken_at));
-                    let size = std::fs::metadata(&backup.path).map_or(0, |m| m.len());
-                    ui.label(format!("{:.1} MB", size as f64 / 1e6));
+                    ui.label(format!("{:.1} MB", *size as f64 / 1e6));
                     if ui.small_button(i18n.t("backups-restore")).clicked() {
                         self.confirm = Some(backup.clone());
                     }
