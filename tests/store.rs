@@ -243,3 +243,41 @@ fn terms_stored_out_of_position_order_are_read_in_position_order() {
         "the others are intact"
     );
 }
+
+/// Enough concepts that the store is read in two halves on two threads.
+fn many_user_concepts(count: usize) -> Vec<Concept> {
+    (0..count)
+        .map(|n| {
+            let mut concept = user_concept(&format!("large-{n:05}"));
+            concept.en.terms[0].text = format!("term {n}");
+            concept.en.terms.push(Term {
+                text: format!("synonym {n}"),
+                pinyin: None,
+                kind: TermKind::Synonym,
+            });
+            concept.ru.definition = Some(format!("Определение {n}."));
+            concept
+        })
+        .collect()
+}
+
+#[test]
+fn a_large_store_is_read_whole_and_in_order_on_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let bundled = store.concept_count().unwrap();
+    let added = many_user_concepts(6_000);
+    store.import_concepts(&added, None).unwrap();
+
+    let all = store.all_concepts().unwrap();
+    assert_eq!(all.len(), bundled + added.len());
+    assert!(all.windows(2).all(|pair| pair[0].id < pair[1].id));
+    for concept in &added {
+        let at = all
+            .binary_search_by(|c| c.id.cmp(&concept.id))
+            .unwrap_or_else(|_| panic!("{} is read", concept.id));
+        assert_eq!(&all[at], concept);
+    }
+    let train = all.iter().find(|c| c.id == "container-train").unwrap();
+    assert_eq!(train.preferred(Lang::En), "container train");
+}

@@ -105,6 +105,40 @@ fn check_upgrade(version: u32) {
         .expect("their deck");
     assert_eq!(deck.concepts, 2);
     assert_eq!(Prefs::load(glossary.store()).unwrap().ui_lang, Lang::Ru);
+
+    for table in ["concept", "term", "definition"] {
+        assert!(
+            table_sql(&file, table).ends_with("WITHOUT ROWID"),
+            "v{version}: {table} is clustered by concept id"
+        );
+    }
+    glossary
+        .store()
+        .delete_user_concept("khorgos-dry-port")
+        .unwrap();
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let orphans: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM term WHERE concept_id = 'khorgos-dry-port'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        orphans, 0,
+        "v{version}: foreign keys cascade after the upgrade"
+    );
+}
+
+fn table_sql(path: &Path, table: &str) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [table],
+            |row| row.get(0),
+        )
+        .unwrap()
 }
 
 #[test]

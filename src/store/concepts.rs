@@ -1,115 +1,123 @@
 //! Reading concepts out of the store.
 //!
-//! The tables are read in storage order rather than through their primary-key indexes
-//! (which costs a table lookup per row, several seconds at 100,000 concepts). A concept's
-//! terms are stored together and in position order, so each row goes straight to its
-//! concept; a row out of that order (never written by Keruen, but possible in a file
-//! edited elsewhere) makes the terms be read again and sorted. With a store on disk the
-//! terms are read on a second connection while this one reads the definitions.
+//! Concepts, terms and definitions are clustered by concept id (schema 3), so a range of
+//! ids is read as three ordered walks merged by id, with no lookup per row. A large store
+//! is read in two halves of its ids on two connections at once.
 
 use super::{Store, StoreError};
 use crate::model::{Concept, Domain, Lang, LangEntry, Origin, Term, TermKind};
-use rusqlite::{Connection, OpenFlags};
-use rustc_hash::FxHashMap;
+use rusqlite::{Connection, OpenFlags, Row, ToSql};
+use std::cmp::Ordering;
 
-/// A term row: the concept's index in the sorted concepts, its language and position.
-type TermRow = (usize, Lang, i64, Term);
+/// Below this many concepts the store is read on one thread.
+const PARALLEL_FROM: usize = 4_096;
 
-/// Concept ids to their index in the concepts sorted by id, remembering the last id asked
-/// for (rows of one concept come together, so most lookups need no hashing).
-struct ConceptIndex<'a> {
-    by_id: FxHashMap<&'a str, usize>,
-    last: Option<(String, usize)>,
+/// A range of concept ids: from `from` (inclusive, every id when None) up to `to`
+/// (exclusive, no end when None).
+#[derive(Clone, Copy)]
+struct IdRange<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
 }
 
-impl<'a> ConceptIndex<'a> {
-    fn new(ids: &'a [String]) -> ConceptIndex<'a> {
-        let by_id = ids
-            .iter()
-            .enumerate()
-            .map(|(at, id)| (id.as_str(), at))
-            .collect();
-        ConceptIndex { by_id, last: None }
+impl IdRange<'_> {
+    const ALL: IdRange<'static> = IdRange {
+        from: None,
+        to: None,
+    };
+
+    /// `SELECT columns FROM table` limited to this range, ordered by `order`.
+    fn select(&self, columns: &str, table: &str, id: &str, order: &str) -> String {
+        let from = if self.from.is_some() {
+            " AND :from <= ID"
+        } else {
+            ""
+        };
+        let to = if self.to.is_some() {
+            " AND ID < :to"
+        } else {
+            ""
+        };
+        format!("SELECT {columns} FROM {table} WHERE true{from}{to} ORDER BY {order}")
+            .replace("ID", id)
     }
 
-    fn position(&mut self, id: &str) -> Option<usize> {
-        if let Some((last_id, at)) = &self.last
-            && last_id == id
-        {
-            return Some(*at);
+    /// The bounds, named as [`IdRange::select`] names them.
+    fn params(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        let mut params: Vec<(&str, &dyn ToSql)> = Vec::with_capacity(2);
+        if let Some(from) = &self.from {
+            params.push((":from", from));
         }
-        let at = *self.by_id.get(id)?;
-        self.last = Some((id.to_string(), at));
-        Some(at)
+        if let Some(to) = &self.to {
+            params.push((":to", to));
+        }
+        params
     }
 }
 
 impl Store {
     /// Every concept in the store, bundled and user, sorted by id.
     pub fn all_concepts(&self) -> Result<Vec<Concept>, StoreError> {
-        let mut concepts = self.concepts_without_terms()?;
-        let ids: Vec<String> = concepts.iter().map(|c| c.id.clone()).collect();
-        let second = self.path.as_deref().map(open_term_reader).transpose()?;
-        let terms = std::thread::scope(|scope| {
-            let terms = second.map(|conn| {
-                let ids = &ids;
-                scope.spawn(move || read_terms(&conn, ids))
-            });
-            read_definitions(&self.conn, &ids, &mut concepts)?;
-            match terms {
-                Some(thread) => thread.join().expect("the term reader does not panic"),
-                None => read_terms(&self.conn, &ids),
-            }
-        })?;
-        if !place_in_row_order(&mut concepts, terms) {
-            for concept in &mut concepts {
-                for lang in Lang::ALL {
-                    concept.lang_mut(lang).terms.clear();
-                }
-            }
-            let mut terms = read_terms(&self.conn, &ids)?;
-            terms.sort_by_key(|(at, lang, position, _)| (*at, *lang, *position));
-            place_in_row_order(&mut concepts, terms);
-        }
-        Ok(concepts)
+        let mut lower = Vec::new();
+        let mut upper = Vec::new();
+        self.visit_concepts(
+            |concept| {
+                lower.push(concept);
+                Ok::<(), StoreError>(())
+            },
+            |concept| {
+                upper.push(concept);
+                Ok(())
+            },
+        )?;
+        lower.append(&mut upper);
+        Ok(lower)
     }
 
-    /// Every concept with its fields but no terms or definitions yet, sorted by id.
-    fn concepts_without_terms(&self) -> Result<Vec<Concept>, StoreError> {
-        let mut concepts = Vec::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, domain, origin, from_article, article_context, source, note, homonyms
-             FROM concept",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            let domain: String = row.get(1)?;
-            let origin: String = row.get(2)?;
-            let homonyms: String = row.get(7)?;
-            concepts.push(Concept {
-                domain: domain
-                    .parse::<Domain>()
-                    .map_err(|e| StoreError::Corrupt(format!("concept '{id}': {e}")))?,
-                origin: if origin == "user" {
-                    Origin::User
-                } else {
-                    Origin::Bundled
-                },
-                from_article: row.get(3)?,
-                article_context: row.get(4)?,
-                source: row.get(5)?,
-                note: row.get(6)?,
-                homonyms: homonyms.split_whitespace().map(str::to_string).collect(),
-                kk: LangEntry::default(),
-                ru: LangEntry::default(),
-                zh: LangEntry::default(),
-                en: LangEntry::default(),
-                id,
+    /// Reads every concept in id order and hands each over as it is read: those in the
+    /// lower half of the ids to `lower` on this thread, the others to `upper` on a second
+    /// thread, each half on a read-only connection of its own, so that reading and whatever
+    /// the visitors do run on two cores. A small or in-memory store goes to `lower` alone. The first error stops
+    /// the reading and is returned.
+    pub fn visit_concepts<E>(
+        &self,
+        mut lower: impl FnMut(Concept) -> Result<(), E>,
+        upper: impl FnMut(Concept) -> Result<(), E> + Send,
+    ) -> Result<(), E>
+    where
+        E: From<StoreError> + Send,
+    {
+        let count = self.concept_count()?;
+        let (Some(path), true) = (self.path.as_deref(), count >= PARALLEL_FROM) else {
+            return visit_range(&self.conn, IdRange::ALL, &mut lower);
+        };
+        let middle: String = self
+            .conn
+            .query_row(
+                "SELECT id FROM concept ORDER BY id LIMIT 1 OFFSET ?1",
+                [count as i64 / 2],
+                |row| row.get(0),
+            )
+            .map_err(StoreError::from)?;
+        let (first, second) = (open_reader(path)?, open_reader(path)?);
+        std::thread::scope(|scope| {
+            let middle = &middle;
+            let later = scope.spawn(move || {
+                let mut upper = upper;
+                let range = IdRange {
+                    from: Some(middle),
+                    to: None,
+                };
+                visit_range(&second, range, &mut upper)
             });
-        }
-        concepts.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        Ok(concepts)
+            let range = IdRange {
+                from: None,
+                to: Some(middle),
+            };
+            let first = visit_range(&first, range, &mut lower);
+            let second = later.join().expect("the concept reader does not panic");
+            first.and(second)
+        })
     }
 
     /// The number of concepts in the store.
@@ -121,79 +129,162 @@ impl Store {
     }
 }
 
-/// A second, read-only connection for reading the terms; it maps the file into memory
-/// (reading a large store without copying every page), which is safe for a connection
-/// that lives only for one read.
-fn open_term_reader(path: &std::path::Path) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+/// A read-only connection for one thread (so without SQLite's per-call locking);
+/// it maps the file into memory (reading a large store without copying every page), which
+/// is safe for a connection that lives only for one read.
+fn open_reader(path: &std::path::Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
     conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
     Ok(conn)
 }
 
-/// Every term row in storage order, with its concept's index (rows of unknown concepts
-/// are left out).
-fn read_terms(conn: &Connection, ids: &[String]) -> Result<Vec<TermRow>, StoreError> {
-    let mut index = ConceptIndex::new(ids);
-    let mut terms = Vec::new();
-    let mut stmt =
-        conn.prepare_cached("SELECT concept_id, lang, position, text, pinyin, kind FROM term")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let concept_id = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-        let Some(at) = index.position(concept_id) else {
-            continue;
-        };
-        let kind = row.get_ref(5)?.as_str().map_err(rusqlite::Error::from)?;
-        let term = Term {
-            text: row.get(3)?,
-            pinyin: row.get(4)?,
-            kind: TermKind::from_name(kind)
-                .ok_or_else(|| StoreError::Corrupt(format!("term kind '{kind}'")))?,
-        };
-        let lang = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-        terms.push((at, lang_of(lang)?, row.get(2)?, term));
-    }
-    Ok(terms)
-}
-
-/// Gives each concept its terms in the order given; false (with the concepts part filled)
-/// when some language's positions do not rise, so the rows must be sorted first.
-fn place_in_row_order(concepts: &mut [Concept], terms: Vec<TermRow>) -> bool {
-    let mut last_position = vec![[i64::MIN; 4]; concepts.len()];
-    for (at, lang, position, term) in terms {
-        let slot = &mut last_position[at][lang as usize];
-        if position <= *slot {
-            return false;
-        }
-        *slot = position;
-        concepts[at].lang_mut(lang).terms.push(term);
-    }
-    true
-}
-
-/// Fills in the definitions and examples of `concepts`, whose ids are `ids`.
-fn read_definitions(
+/// Hands `visit` each concept whose id is in `range`, in id order, with its terms and
+/// definitions. Terms and definitions of no concept are left out.
+fn visit_range<E: From<StoreError>>(
     conn: &Connection,
-    ids: &[String],
-    concepts: &mut [Concept],
-) -> Result<(), StoreError> {
-    let mut index = ConceptIndex::new(ids);
-    let mut stmt =
-        conn.prepare_cached("SELECT concept_id, lang, definition, example FROM definition")?;
-    let mut rows = stmt.query([])?;
+    range: IdRange,
+    visit: &mut impl FnMut(Concept) -> Result<(), E>,
+) -> Result<(), E> {
+    read_range(conn, range, visit).map_err(|error| match error {
+        Stopped::Store(error) => E::from(error),
+        Stopped::Visitor(error) => error,
+    })
+}
+
+/// Why reading a range stopped early.
+enum Stopped<E> {
+    Store(StoreError),
+    Visitor(E),
+}
+
+impl<E> From<StoreError> for Stopped<E> {
+    fn from(error: StoreError) -> Stopped<E> {
+        Stopped::Store(error)
+    }
+}
+
+impl<E> From<rusqlite::Error> for Stopped<E> {
+    fn from(error: rusqlite::Error) -> Stopped<E> {
+        Stopped::Store(error.into())
+    }
+}
+
+fn read_range<E>(
+    conn: &Connection,
+    range: IdRange,
+    visit: &mut impl FnMut(Concept) -> Result<(), E>,
+) -> Result<(), Stopped<E>> {
+    let mut concept_stmt = conn.prepare_cached(&range.select(
+        "id, domain, origin, from_article, article_context, source, note, homonyms",
+        "concept",
+        "id",
+        "id",
+    ))?;
+    let mut term_stmt = conn.prepare_cached(&range.select(
+        "concept_id, lang, text, pinyin, kind",
+        "term",
+        "concept_id",
+        "concept_id, lang, position",
+    ))?;
+    let mut definition_stmt = conn.prepare_cached(&range.select(
+        "concept_id, lang, definition, example",
+        "definition",
+        "concept_id",
+        "concept_id, lang",
+    ))?;
+    let mut terms = term_stmt.query(range.params().as_slice())?;
+    let mut term = terms.next()?;
+    let mut definitions = definition_stmt.query(range.params().as_slice())?;
+    let mut definition = definitions.next()?;
+    let mut rows = concept_stmt.query(range.params().as_slice())?;
     while let Some(row) = rows.next()? {
-        let concept_id = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-        let lang = lang_of(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
-        if let Some(at) = index.position(concept_id) {
-            let entry = concepts[at].lang_mut(lang);
-            entry.definition = row.get(2)?;
-            entry.example = row.get(3)?;
+        let mut concept = concept_of(row)?;
+        while let Some(row) = term {
+            match id_of(row)?.cmp(concept.id.as_str()) {
+                Ordering::Greater => break,
+                Ordering::Less => {}
+                Ordering::Equal => add_term(&mut concept, row)?,
+            }
+            term = terms.next()?;
         }
+        while let Some(row) = definition {
+            match id_of(row)?.cmp(concept.id.as_str()) {
+                Ordering::Greater => break,
+                Ordering::Less => {}
+                Ordering::Equal => add_definition(&mut concept, row)?,
+            }
+            definition = definitions.next()?;
+        }
+        visit(concept).map_err(Stopped::Visitor)?;
     }
     Ok(())
 }
 
-fn lang_of(code: &str) -> Result<Lang, StoreError> {
-    code.parse::<Lang>()
+/// The concept of a `concept` row, with no terms or definitions yet.
+fn concept_of(row: &Row) -> Result<Concept, StoreError> {
+    let id: String = row.get(0)?;
+    let domain = text_of(row, 1)?
+        .parse::<Domain>()
+        .map_err(|e| StoreError::Corrupt(format!("concept '{id}': {e}")))?;
+    Ok(Concept {
+        domain,
+        origin: if text_of(row, 2)? == "user" {
+            Origin::User
+        } else {
+            Origin::Bundled
+        },
+        from_article: row.get(3)?,
+        article_context: row.get(4)?,
+        source: row.get(5)?,
+        note: row.get(6)?,
+        homonyms: text_of(row, 7)?
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+        kk: LangEntry::default(),
+        ru: LangEntry::default(),
+        zh: LangEntry::default(),
+        en: LangEntry::default(),
+        id,
+    })
+}
+
+/// Adds the term of a `term` row (concept_id, lang, text, pinyin, kind) to `concept`.
+fn add_term(concept: &mut Concept, row: &Row) -> Result<(), StoreError> {
+    let kind = text_of(row, 4)?;
+    let term = Term {
+        text: row.get(2)?,
+        pinyin: row.get(3)?,
+        kind: TermKind::from_name(kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("term kind '{kind}'")))?,
+    };
+    concept.lang_mut(lang_of(row)?).terms.push(term);
+    Ok(())
+}
+
+/// Sets the definition and example of a `definition` row (concept_id, lang, definition,
+/// example) on `concept`.
+fn add_definition(concept: &mut Concept, row: &Row) -> Result<(), StoreError> {
+    let entry = concept.lang_mut(lang_of(row)?);
+    entry.definition = row.get(2)?;
+    entry.example = row.get(3)?;
+    Ok(())
+}
+
+/// The concept id in column 0.
+fn id_of<'r>(row: &'r Row) -> Result<&'r str, StoreError> {
+    text_of(row, 0)
+}
+
+/// The language in column 1.
+fn lang_of(row: &Row) -> Result<Lang, StoreError> {
+    text_of(row, 1)?
+        .parse::<Lang>()
         .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// The text in column `at`, borrowed from the row.
+fn text_of<'r>(row: &'r Row, at: usize) -> Result<&'r str, StoreError> {
+    Ok(row.get_ref(at)?.as_str().map_err(rusqlite::Error::from)?)
 }

@@ -8,12 +8,18 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../db/user.sql"),
     include_str!("../../db/user-2.sql"),
+    include_str!("../../db/user-3.sql"),
 ];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the store up to [`CURRENT_VERSION`], one transaction per step.
+/// Brings the store up to [`CURRENT_VERSION`], one transaction per step, and leaves
+/// foreign keys enforced; an upgraded store is then compacted.
+///
+/// The steps run with foreign keys off, as SQLite requires for rebuilding a table that
+/// others refer to: dropping the old table would otherwise cascade to the rows that refer
+/// to it. A step copies every row, so no reference is left dangling.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     if found > CURRENT_VERSION {
@@ -22,11 +28,23 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             supported: CURRENT_VERSION,
         });
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(found as usize)
+        .try_for_each(|(index, sql)| {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+            Ok::<(), StoreError>(())
+        });
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrated?;
+    if found > 0 && found < CURRENT_VERSION {
+        // A step may rebuild tables, leaving the old pages free inside the file.
+        conn.execute_batch("VACUUM")?;
     }
     Ok(())
 }
