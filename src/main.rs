@@ -207,6 +207,35 @@ fn study(glossary: &Glossary) -> anyhow::Result<Study> {
     Ok(Study::new(settings, Arc::new(SystemClock)))
 }
 
+/// `keruen export`: reads the concepts from the store as it writes them, without loading
+/// the whole glossary first.
+fn export(
+    store: &Store,
+    deck: Option<String>,
+    format: &str,
+    direction: &[String],
+    path: Option<PathBuf>,
+    with_progress: bool,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    let format = Format::from_name(format).expect("clap checked the name");
+    let directions = if direction.is_empty() {
+        StudySettings::load(store)?.directions
+    } else {
+        direction
+            .iter()
+            .map(|d| d.parse::<Direction>())
+            .collect::<Result<_, _>>()?
+    };
+    let request = ExportRequest {
+        deck,
+        format,
+        with_progress,
+        directions,
+    };
+    keruen::cli::export(store, &request, path.as_deref(), out)
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let dir = keruen::paths::data_dir(cli.data_dir)?;
     let read_only = matches!(
@@ -228,6 +257,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         (Some(notice), Some(_)) => bail!(damage_message(notice)),
         (None, _) => {}
     }
+    if let Some(Command::Export {
+        deck,
+        format,
+        direction,
+        out: path,
+        progress,
+    }) = cli.command
+    {
+        return export(&store, deck, &format, &direction, path, progress, &mut out);
+    }
     let mut glossary = Glossary::load(store)?;
     match cli.command {
         Some(Command::Lookup { query, limit, json }) => {
@@ -245,30 +284,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             &mut out,
         ),
-        Some(Command::Export {
-            deck,
-            format,
-            direction,
-            out: path,
-            progress,
-        }) => {
-            let format = Format::from_name(&format).expect("clap checked the name");
-            let directions = if direction.is_empty() {
-                StudySettings::load(glossary.store())?.directions
-            } else {
-                direction
-                    .iter()
-                    .map(|d| d.parse::<Direction>())
-                    .collect::<Result<_, _>>()?
-            };
-            let request = ExportRequest {
-                deck,
-                format,
-                with_progress: progress,
-                directions,
-            };
-            keruen::cli::export(&glossary, &request, path.as_deref(), &mut out)
-        }
+        Some(Command::Export { .. }) => unreachable!("export runs before the glossary loads"),
         Some(Command::Import {
             file,
             deck,

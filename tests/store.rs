@@ -2,6 +2,7 @@
 
 mod common;
 
+use keruen::exchange::export::{ExportRequest, Format, export};
 use keruen::glossary::Glossary;
 use keruen::model::{Concept, Domain, Lang, LangEntry, Origin, Term, TermKind};
 use keruen::prefs::Prefs;
@@ -280,4 +281,31 @@ fn a_large_store_is_read_whole_and_in_order_on_two_threads() {
     }
     let train = all.iter().find(|c| c.id == "container-train").unwrap();
     assert_eq!(train.preferred(Lang::En), "container train");
+}
+
+#[test]
+fn a_large_user_deck_exports_every_member_once_in_id_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let added = many_user_concepts(6_000);
+    let deck = store
+        .import_concepts(&added, Some("Large"))
+        .unwrap()
+        .unwrap();
+    let request = ExportRequest {
+        deck: Some(format!("user-{deck}")),
+        format: Format::Csv,
+        with_progress: false,
+        directions: vec![],
+    };
+    let mut out = Vec::new();
+    assert_eq!(export(&store, &request, &mut out).unwrap(), added.len());
+    let text = String::from_utf8(out).unwrap();
+    let ids: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').next().unwrap())
+        .collect();
+    let expected: Vec<&str> = added.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, expected);
 }

@@ -5,6 +5,7 @@ use crate::exchange::export::{self, ExportRequest};
 use crate::exchange::import::{self, OnDuplicate};
 use crate::glossary::Glossary;
 use crate::model::Domain;
+use crate::store::Store;
 use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
@@ -13,18 +14,18 @@ use std::path::Path;
 /// Without `--out` the file goes to standard output; with it, the file appears whole or
 /// not at all.
 pub fn export(
-    glossary: &Glossary,
+    store: &Store,
     request: &ExportRequest,
     out_path: Option<&Path>,
     stdout: &mut impl Write,
 ) -> anyhow::Result<()> {
     let Some(path) = out_path else {
         let mut buffered = std::io::BufWriter::new(stdout);
-        export::export(glossary, request, &mut buffered)?;
+        export::export(store, request, &mut buffered)?;
         buffered.flush()?;
         return Ok(());
     };
-    let count = export::export_to_file(glossary, request, path)?;
+    let count = export::export_to_file(store, request, path)?;
     eprintln!("Exported {count} concepts to {}", path.display());
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use super::table::{Field, LIST_SEPARATOR};
 use crate::model::{Concept, Lang, TermKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -34,74 +35,95 @@ pub fn header(with_progress: bool) -> Vec<&'static str> {
     names
 }
 
-/// Below this many concepts a CSV is written on one thread.
-const PARALLEL_FROM: usize = 4_096;
-
 /// Writes `concepts` as CSV; with `progress`, adds the due, stability and reviews columns.
-/// A large export is formatted on two threads: the second half into memory while the
-/// first is written, then appended.
 pub fn write_csv(
     concepts: &[&Concept],
     progress: Option<&HashMap<String, Progress>>,
     style: CsvStyle,
     out: &mut impl Write,
 ) -> Result<(), csv::Error> {
-    if style.excel {
-        out.write_all("\u{FEFF}".as_bytes())?;
+    write_header(progress.is_some(), style, &mut *out)?;
+    let mut rows = CsvRows::new(out, progress, style);
+    for concept in concepts {
+        rows.write(concept)?;
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(header(progress.is_some()))?;
-    if concepts.len() < PARALLEL_FROM {
-        write_rows(&mut writer, concepts, progress, style)?;
-        writer.flush()?;
-        return Ok(());
-    }
-    let (first, second) = concepts.split_at(concepts.len() / 2);
-    let second = std::thread::scope(|scope| {
-        let later = scope.spawn(|| {
-            let mut buffer = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(Vec::with_capacity(second.len() * 1_024));
-            write_rows(&mut buffer, second, progress, style)?;
-            buffer
-                .into_inner()
-                .map_err(|e| csv::Error::from(e.into_error()))
-        });
-        write_rows(&mut writer, first, progress, style)?;
-        later.join().expect("the CSV formatter does not panic")
-    })?;
-    let out = writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    out.write_all(&second)?;
+    rows.finish()?;
     Ok(())
 }
 
-/// Writes one CSV record per concept.
-fn write_rows<W: Write>(
-    writer: &mut csv::Writer<W>,
-    concepts: &[&Concept],
-    progress: Option<&HashMap<String, Progress>>,
+/// Writes the byte-order mark (for Excel) and the header row.
+pub fn write_header(
+    with_progress: bool,
     style: CsvStyle,
+    mut out: impl Write,
 ) -> Result<(), csv::Error> {
-    let mut row: Vec<String> = Vec::with_capacity(40);
-    for concept in concepts {
-        row.clear();
-        row.extend(Field::EXPORTED.iter().map(|field| field.get(concept)));
-        if let Some(progress) = progress {
-            let p = progress.get(&concept.id).cloned().unwrap_or_default();
-            row.push(p.due.unwrap_or_default());
-            row.push(p.stability.map(|s| format!("{s:.2}")).unwrap_or_default());
-            row.push(p.reviews.to_string());
-        }
-        for cell in row.iter_mut() {
-            neutralise(cell, style.excel);
-        }
-        writer.write_record(&row)?;
+    if style.excel {
+        out.write_all("\u{FEFF}".as_bytes())?;
     }
+    let mut writer = record_writer(out);
+    writer.write_record(header(with_progress))?;
+    writer.flush()?;
     Ok(())
+}
+
+fn record_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+/// Writes one CSV record per concept, as the concepts come (no header: see
+/// [`write_header`]); parts of one file can be written apart and joined.
+pub struct CsvRows<'p, W: Write> {
+    writer: csv::Writer<W>,
+    progress: Option<&'p HashMap<String, Progress>>,
+    style: CsvStyle,
+}
+
+impl<'p, W: Write> CsvRows<'p, W> {
+    /// Rows written to `out`, with the progress columns when `progress` is given.
+    pub fn new(
+        out: W,
+        progress: Option<&'p HashMap<String, Progress>>,
+        style: CsvStyle,
+    ) -> CsvRows<'p, W> {
+        CsvRows {
+            writer: record_writer(out),
+            progress,
+            style,
+        }
+    }
+
+    /// Writes the record of `concept`.
+    pub fn write(&mut self, concept: &Concept) -> Result<(), csv::Error> {
+        for field in Field::EXPORTED {
+            self.cell(field.get(concept))?;
+        }
+        if let Some(progress) = self.progress {
+            let p = progress.get(&concept.id).cloned().unwrap_or_default();
+            self.cell(p.due.unwrap_or_default().into())?;
+            self.cell(
+                p.stability
+                    .map(|s| format!("{s:.2}"))
+                    .unwrap_or_default()
+                    .into(),
+            )?;
+            self.cell(p.reviews.to_string().into())?;
+        }
+        self.writer.write_record(None::<&[u8]>)
+    }
+
+    fn cell(&mut self, cell: Cow<str>) -> Result<(), csv::Error> {
+        self.writer
+            .write_field(neutralise(cell, self.style.excel).as_bytes())
+    }
+
+    /// Flushes the rows and gives back the writer they went to.
+    pub fn finish(self) -> Result<W, csv::Error> {
+        self.writer
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))
+    }
 }
 
 /// The characters that make a spreadsheet treat a cell as a formula.
@@ -110,10 +132,12 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// Prefixes an apostrophe to a cell a spreadsheet would run as a formula (for Excel), and
 /// to a cell whose text itself starts with apostrophes before a formula character (always),
 /// so that [`unneutralise`] gives back exactly the text written.
-fn neutralise(cell: &mut String, excel: bool) {
+fn neutralise(cell: Cow<str>, excel: bool) -> Cow<str> {
     let bare = cell.trim_start_matches('\'');
     if bare.starts_with(FORMULA_STARTS) && (excel || bare.len() < cell.len()) {
-        cell.insert(0, '\'');
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        cell
     }
 }
 

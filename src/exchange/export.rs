@@ -2,11 +2,12 @@
 
 use super::anki::write_anki_text;
 use super::apkg::{ApkgError, write_apkg};
-use super::csv::{CsvStyle, Progress, write_csv};
+use super::csv::{CsvRows, CsvStyle, Progress, write_header};
 use super::tbx::write_tbx;
 use crate::decks;
-use crate::glossary::Glossary;
+use crate::decks::Membership;
 use crate::model::Concept;
+use crate::store::Store;
 use crate::study::card::{Card, Direction};
 use std::collections::HashMap;
 use std::io::Write;
@@ -114,15 +115,19 @@ impl From<std::io::Error> for ExportError {
     }
 }
 
-/// The concepts of deck `deck`, or of the whole termbase when None.
-pub fn concepts_of<'g>(
-    glossary: &'g Glossary,
-    deck: Option<&str>,
-) -> Result<Vec<&'g Concept>, ExportError> {
-    Ok(match deck {
-        Some(id) => decks::members(glossary, id)?,
-        None => glossary.concepts().iter().collect(),
-    })
+impl From<csv::Error> for ExportError {
+    fn from(error: csv::Error) -> ExportError {
+        ExportError::Write(error.to_string())
+    }
+}
+
+/// The concepts of deck `deck`, or of the whole termbase when None, read from `store`.
+fn concepts_of(store: &Store, deck: Option<&Membership>) -> Result<Vec<Concept>, ExportError> {
+    let mut concepts = store.all_concepts()?;
+    if let Some(deck) = deck {
+        concepts.retain(|concept| deck.contains(concept));
+    }
+    Ok(concepts)
 }
 
 /// The progress of every concept with studied cards, for the progress columns.
@@ -143,59 +148,103 @@ pub fn progress_by_concept(cards: &[Card]) -> HashMap<String, Progress> {
 }
 
 /// The deck name an Anki export files its cards under: `Keruen::` and the deck's name.
-pub fn anki_deck_name(glossary: &Glossary, deck: Option<&str>) -> Result<String, ExportError> {
-    let Some(id) = deck else {
-        return Ok("Keruen".into());
-    };
-    let name = decks::list(glossary)?
-        .into_iter()
-        .find(|d| d.id == id)
-        .map_or_else(|| id.to_string(), |d| d.name);
-    Ok(format!("Keruen::{name}"))
+pub fn anki_deck_name(store: &Store, deck: Option<&str>) -> Result<String, ExportError> {
+    Ok(match deck {
+        Some(id) => format!("Keruen::{}", decks::name_of(store, id)?),
+        None => "Keruen".into(),
+    })
 }
 
 /// Writes the requested deck in the requested format to `out` and returns how many
-/// concepts it holds.
+/// concepts it holds. The concepts are read from `store` as the export goes.
 pub fn export(
-    glossary: &Glossary,
+    store: &Store,
     request: &ExportRequest,
     out: &mut impl Write,
 ) -> Result<usize, ExportError> {
     let deck = request.deck.as_deref();
-    let concepts = concepts_of(glossary, deck)?;
-    match request.format {
+    let membership = deck.map(|id| Membership::of(store, id)).transpose()?;
+    let read = || concepts_of(store, membership.as_ref());
+    let concepts = match request.format {
         Format::Csv | Format::Excel => {
-            let progress = if request.with_progress {
-                Some(progress_by_concept(&glossary.store().cards()?))
-            } else {
-                None
-            };
-            let style = CsvStyle {
-                excel: request.format == Format::Excel,
-            };
-            write_csv(&concepts, progress.as_ref(), style, out)
-                .map_err(|e| ExportError::Write(e.to_string()))?;
+            return write_csv_from_store(store, request, membership.as_ref(), out);
         }
         Format::Anki => {
             let direction = *request.directions.first().ok_or(ExportError::NoDirection)?;
-            write_anki_text(&concepts, direction, &anki_deck_name(glossary, deck)?, out)?;
+            let concepts = read()?;
+            let name = anki_deck_name(store, deck)?;
+            write_anki_text(&refs(&concepts), direction, &name, out)?;
+            concepts
         }
         Format::Apkg => {
             if request.directions.is_empty() {
                 return Err(ExportError::NoDirection);
             }
-            let name = anki_deck_name(glossary, deck)?;
-            write_apkg(&concepts, &request.directions, &name, out)?;
+            let concepts = read()?;
+            let name = anki_deck_name(store, deck)?;
+            write_apkg(&refs(&concepts), &request.directions, &name, out)?;
+            concepts
         }
-        Format::Tbx => write_tbx(&concepts, out)?,
-    }
+        Format::Tbx => {
+            let concepts = read()?;
+            write_tbx(&refs(&concepts), out)?;
+            concepts
+        }
+    };
     Ok(concepts.len())
+}
+
+fn refs(concepts: &[Concept]) -> Vec<&Concept> {
+    concepts.iter().collect()
+}
+
+/// Writes the CSV formats as the concepts are read: the lower half of the ids straight to
+/// `out` on this thread, the upper half into memory on the store's second thread, appended
+/// when the first is done.
+fn write_csv_from_store(
+    store: &Store,
+    request: &ExportRequest,
+    deck: Option<&Membership>,
+    out: &mut impl Write,
+) -> Result<usize, ExportError> {
+    let progress = if request.with_progress {
+        Some(progress_by_concept(&store.cards()?))
+    } else {
+        None
+    };
+    let style = CsvStyle {
+        excel: request.format == Format::Excel,
+    };
+    let wanted = |concept: &Concept| deck.is_none_or(|deck| deck.contains(concept));
+    write_header(request.with_progress, style, &mut *out)?;
+    let mut lower = CsvRows::new(&mut *out, progress.as_ref(), style);
+    let mut upper = CsvRows::new(Vec::new(), progress.as_ref(), style);
+    let (mut lower_count, mut upper_count) = (0, 0);
+    store.visit_concepts(
+        |concept| {
+            if wanted(&concept) {
+                lower.write(&concept)?;
+                lower_count += 1;
+            }
+            Ok::<(), ExportError>(())
+        },
+        |concept| {
+            if wanted(&concept) {
+                upper.write(&concept)?;
+                upper_count += 1;
+            }
+            Ok(())
+        },
+    )?;
+    let upper = upper.finish()?;
+    lower.finish()?.write_all(&upper)?;
+    Ok(lower_count + upper_count)
 }
 
 /// Exports to the file at `path` so that it appears whole or not at all: the export goes
 /// to a temporary file beside it, which is flushed to disk and then renamed over `path`.
 pub fn export_to_file(
-    glossary: &Glossary,
+    store: &Store,
     request: &ExportRequest,
     path: &Path,
 ) -> Result<usize, ExportError> {
@@ -208,7 +257,7 @@ pub fn export_to_file(
     })?;
     let count = {
         let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
-        let count = export(glossary, request, &mut buffered)?;
+        let count = export(store, request, &mut buffered)?;
         buffered.flush()?;
         count
     };

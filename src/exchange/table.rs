@@ -2,6 +2,7 @@
 //! into a cell and read back.
 
 use crate::model::{Concept, Lang, TermKind};
+use std::borrow::Cow;
 
 /// Separates the items of a list cell (synonyms, abbreviations, homonyms).
 pub const LIST_SEPARATOR: &str = " | ";
@@ -146,40 +147,41 @@ impl Field {
     }
 
     /// The cell this field writes for `concept`.
-    pub fn get(self, concept: &Concept) -> String {
-        let list = |lang, kind| super::csv::list_cell(concept, lang, kind);
+    pub fn get<'c>(self, concept: &'c Concept) -> Cow<'c, str> {
+        let list = |lang, kind| Cow::Owned(super::csv::list_cell(concept, lang, kind));
+        let optional = |text: &'c Option<String>| Cow::Borrowed(text.as_deref().unwrap_or(""));
         match self {
-            Field::Id => concept.id.clone(),
-            Field::Preferred(lang) => concept
-                .lang(lang)
-                .preferred()
-                .filter(|t| t.kind == TermKind::Preferred)
-                .map(|t| t.text.clone())
-                .unwrap_or_default(),
-            Field::Pinyin => concept
-                .zh
-                .preferred()
-                .filter(|t| t.kind == TermKind::Preferred)
-                .and_then(|t| t.pinyin.clone())
-                .unwrap_or_default(),
+            Field::Id => Cow::Borrowed(&concept.id),
+            Field::Preferred(lang) => Cow::Borrowed(
+                concept
+                    .lang(lang)
+                    .preferred()
+                    .filter(|t| t.kind == TermKind::Preferred)
+                    .map_or("", |t| t.text.as_str()),
+            ),
+            Field::Pinyin => Cow::Borrowed(
+                concept
+                    .zh
+                    .preferred()
+                    .filter(|t| t.kind == TermKind::Preferred)
+                    .and_then(|t| t.pinyin.as_deref())
+                    .unwrap_or(""),
+            ),
             Field::Synonyms(lang) => list(lang, TermKind::Synonym),
             Field::Abbreviations(lang) => list(lang, TermKind::Abbreviation),
             Field::Deprecated(lang) => list(lang, TermKind::Deprecated),
-            Field::Definition(lang) => concept.lang(lang).definition.clone().unwrap_or_default(),
-            Field::Example(lang) => concept.lang(lang).example.clone().unwrap_or_default(),
-            Field::Domain => concept.domain.id().to_string(),
-            Field::Tags => {
-                let mut tags = vec![concept.domain.id()];
-                if concept.from_article {
-                    tags.push("article");
-                }
-                tags.join(" ")
+            Field::Definition(lang) => optional(&concept.lang(lang).definition),
+            Field::Example(lang) => optional(&concept.lang(lang).example),
+            Field::Domain => Cow::Borrowed(concept.domain.id()),
+            Field::Tags if concept.from_article => {
+                Cow::Owned(format!("{} article", concept.domain.id()))
             }
-            Field::Source => concept.source.clone(),
-            Field::Note => concept.note.clone().unwrap_or_default(),
-            Field::FromArticle => if concept.from_article { "yes" } else { "" }.to_string(),
-            Field::ArticleContext => concept.article_context.clone().unwrap_or_default(),
-            Field::Homonyms => concept.homonyms.join(LIST_SEPARATOR),
+            Field::Tags => Cow::Borrowed(concept.domain.id()),
+            Field::Source => Cow::Borrowed(&concept.source),
+            Field::Note => optional(&concept.note),
+            Field::FromArticle => Cow::Borrowed(if concept.from_article { "yes" } else { "" }),
+            Field::ArticleContext => optional(&concept.article_context),
+            Field::Homonyms => Cow::Owned(concept.homonyms.join(LIST_SEPARATOR)),
         }
     }
 }

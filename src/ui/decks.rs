@@ -373,8 +373,8 @@ impl DecksState {
                 with_progress: panel.progress && panel.format.has_progress_columns(),
                 directions: panel.directions.clone(),
             };
-            let result =
-                export::export_to_file(glossary, &request, &path).map_err(|e| e.to_string());
+            let result = export::export_to_file(glossary.store(), &request, &path)
+                .map_err(|e| e.to_string());
             self.message = Some(match result {
                 Ok(count) => Ok(i18n.t_with(
                     "export-done",
