@@ -143,6 +143,7 @@ fn each_malformed_file_gets_its_own_clear_error() {
     );
 
     assert!(problems(b"").contains("empty"));
+    assert!(problems(b"id,ru,en\r\n").contains("no rows under it"));
 }
 
 #[test]

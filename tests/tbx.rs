@@ -435,6 +435,8 @@ fn undefined_entities_are_refused() {
 fn an_empty_file_is_refused() {
     assert_eq!(unreadable(b""), "the file is empty");
     assert_eq!(unreadable(b" \n\t\n"), "the file is empty");
+    let no_entries = document("");
+    assert!(unreadable(no_entries.as_bytes()).contains("holds no concepts"));
 }
 
 #[test]

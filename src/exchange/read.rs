@@ -126,6 +126,11 @@ pub fn concepts_from_table(
     if let Some(message) = repeated_column(&table.headers, mapping) {
         return Err(ImportError::Unreadable(message));
     }
+    if table.rows.is_empty() {
+        return Err(ImportError::Unreadable(
+            "the file has a header row but no rows under it, so there is nothing to import".into(),
+        ));
+    }
     let mut problems = Vec::new();
     let mut concepts = Vec::new();
     let mut ids = std::collections::HashMap::new();

@@ -699,11 +699,15 @@ fn interpret(root: &Element) -> Result<Vec<Concept>, ImportError> {
             concepts.push(concept);
         }
     }
-    if problems.0.is_empty() {
-        Ok(concepts)
-    } else {
-        Err(ImportError::Problems(problems.0))
+    if !problems.0.is_empty() {
+        return Err(ImportError::Problems(problems.0));
     }
+    if concepts.is_empty() {
+        return Err(unreadable(
+            "the TBX file holds no concepts (no <conceptEntry> in its body), so there is nothing to import",
+        ));
+    }
+    Ok(concepts)
 }
 
 /// What the concept-level elements of an entry say.
