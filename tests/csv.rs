@@ -169,10 +169,11 @@ fn duplicates_are_updated_skipped_or_kept_both() {
 
     let update = read(OnDuplicate::Update);
     assert_eq!(update.added, 1);
+    assert_eq!(update.updated, ["bill-of-lading"], "by id");
     assert_eq!(
-        update.updated,
-        ["bill-of-lading", "bill-of-lading"],
-        "by id, then by the term 提单"
+        update.skipped,
+        ["my-bl"],
+        "the term 提单 names the concept the first row already updates"
     );
     let skip = read(OnDuplicate::Skip);
     assert_eq!((skip.added, skip.skipped.len()), (1, 2));

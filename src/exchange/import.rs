@@ -80,7 +80,9 @@ fn duplicate_of<'g>(
 }
 
 /// Decides, for every imported concept, whether it is added, updates an existing one, is
-/// skipped or is kept under a new id.
+/// skipped or is kept under a new id. Under [`OnDuplicate::Update`] the first imported
+/// concept to match an existing one updates it; a later one matching the same concept is
+/// skipped rather than overwriting the first.
 pub fn plan(glossary: &Glossary, imported: Vec<Concept>, on_duplicate: OnDuplicate) -> ImportPlan {
     let mut by_term: HashMap<(Lang, String), &str> = HashMap::new();
     for concept in glossary.concepts() {
@@ -96,16 +98,17 @@ pub fn plan(glossary: &Glossary, imported: Vec<Concept>, on_duplicate: OnDuplica
     let mut taken: HashSet<String> = glossary.concepts().iter().map(|c| c.id.clone()).collect();
     taken.extend(imported.iter().map(|c| c.id.clone()));
     let mut plan = ImportPlan::default();
+    let mut updated: HashSet<&str> = HashSet::new();
     for mut concept in imported {
         match (duplicate_of(&concept, glossary, &by_term), on_duplicate) {
             (None, _) => plan.added += 1,
-            (Some(_), OnDuplicate::Skip) => {
-                plan.skipped.push(concept.id);
-                continue;
-            }
-            (Some(existing), OnDuplicate::Update) => {
+            (Some(existing), OnDuplicate::Update) if updated.insert(existing) => {
                 concept.id = existing.to_string();
                 plan.updated.push(existing.to_string());
+            }
+            (Some(_), OnDuplicate::Skip | OnDuplicate::Update) => {
+                plan.skipped.push(concept.id);
+                continue;
             }
             (Some(existing), OnDuplicate::KeepBoth) => {
                 if existing == concept.id {

@@ -41,10 +41,8 @@ pub fn check(bytes: &[u8]) {
                 plan.write.len(),
                 "{rule:?}"
             );
-            if rule != OnDuplicate::Update {
-                let ids: HashSet<&str> = plan.write.iter().map(|c| c.id.as_str()).collect();
-                assert_eq!(ids.len(), plan.write.len(), "{rule:?} writes an id twice");
-            }
+            let ids: HashSet<&str> = plan.write.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(ids.len(), plan.write.len(), "{rule:?} writes an id twice");
         }
     });
     if looks_like_xml(bytes) {
