@@ -244,3 +244,32 @@ fn restore_list_shows_each_backup_and_whether_it_is_usable() {
         "the newest usable backup is the one restored"
     );
 }
+
+#[test]
+fn an_import_is_backed_up_first_and_the_backup_it_names_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = |dir: &Path| keruen(dir, &["export"]).stdout;
+    let before = export(dir.path());
+    let file = dir.path().join("mine.csv");
+    std::fs::write(
+        &file,
+        "id,ru,zh,pinyin,en\nmy-seal,пломба,铅封,qiānfēng,seal\nmy-scales,весы,秤,chèng,scales\n",
+    )
+    .unwrap();
+    let imported = keruen(dir.path(), &["import", file.to_str().unwrap()]);
+    assert!(imported.status.success());
+    let said = String::from_utf8(imported.stdout).unwrap();
+    let name = said
+        .split_whitespace()
+        .find(|word| word.starts_with("keruen-") && word.ends_with(".sqlite3;"))
+        .unwrap_or_else(|| panic!("the import names its backup: {said}"))
+        .trim_end_matches(';');
+    assert_ne!(export(dir.path()), before, "the import changed the data");
+
+    assert!(keruen(dir.path(), &["restore", name]).status.success());
+    assert_eq!(
+        export(dir.path()),
+        before,
+        "the backup holds the data from before"
+    );
+}

@@ -222,6 +222,7 @@ import-deck = Into deck
 import-domain = Domain for rows that name none
 import-go = Import
 import-done = Imported: { $summary }
+import-backed-up = Your data as it was before the import is kept in the backup { $name } (Settings → Backups).
 lookup-new-concept = + New concept
 lookup-add-all = Add all to deck
 lookup-add-to-deck = Add to deck

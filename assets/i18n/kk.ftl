@@ -192,6 +192,7 @@ import-deck = Топтамаға
 import-domain = Саласы көрсетілмеген жолдардың саласы
 import-go = Импорттау
 import-done = Импортталды: { $summary }
+import-backed-up = Импортқа дейінгі деректеріңіз { $name } сақтық көшірмесінде сақталған («Баптаулар» → «Сақтық көшірмелер»).
 lookup-new-concept = + Жаңа ұғым
 lookup-add-all = Барлығын топтамаға қосу
 lookup-add-to-deck = Топтамаға қосу

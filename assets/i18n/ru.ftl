@@ -242,6 +242,7 @@ import-deck = В колоду
 import-domain = Область для строк, где она не указана
 import-go = Импортировать
 import-done = Импортировано: { $summary }
+import-backed-up = Данные, какими они были до импорта, сохранены в резервной копии { $name } («Настройки» → «Резервные копии»).
 lookup-new-concept = + Новое понятие
 lookup-add-all = Добавить все в колоду
 lookup-add-to-deck = Добавить в колоду

@@ -192,6 +192,7 @@ import-deck = 导入到牌组
 import-domain = 未注明领域的行归入
 import-go = 导入
 import-done = 已导入：{ $summary }
+import-backed-up = 导入前的数据已保存在备份 { $name } 中（设置 → 备份）。
 lookup-new-concept = + 新建概念
 lookup-add-all = 全部加入牌组
 lookup-add-to-deck = 加入牌组

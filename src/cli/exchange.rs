@@ -46,8 +46,16 @@ pub fn import(
     if dry_run {
         writeln!(out, "Dry run, nothing imported: {}", plan.summary())?;
     } else {
-        import::apply(glossary, &plan, deck)?;
+        let backup = import::apply(glossary, &plan, deck)?;
         writeln!(out, "Imported: {}", plan.summary())?;
+        if let Some(backup) = backup {
+            writeln!(
+                out,
+                "Your data as it was before is in the backup {}; `keruen restore {}` brings it back.",
+                backup.name(),
+                backup.name()
+            )?;
+        }
     }
     for (from, to) in &plan.renamed {
         writeln!(out, "  {from} → {to}")?;

@@ -4,6 +4,7 @@
 use crate::glossary::Glossary;
 use crate::model::{Concept, Lang};
 use crate::store::StoreError;
+use crate::store::backup::Backup;
 use std::collections::{HashMap, HashSet};
 
 /// What to do with an imported concept that is already in the glossary (same id, or the
@@ -128,8 +129,15 @@ pub fn plan(glossary: &Glossary, imported: Vec<Concept>, on_duplicate: OnDuplica
     plan
 }
 
-/// Writes the plan in one transaction, into the user deck named `deck` when given.
-pub fn apply(glossary: &Glossary, plan: &ImportPlan, deck: Option<&str>) -> Result<(), StoreError> {
+/// Backs up the store (so the import can be undone with a restore), then writes the plan
+/// in one transaction, into the user deck named `deck` when given. Returns the backup
+/// (None for a store in memory).
+pub fn apply(
+    glossary: &Glossary,
+    plan: &ImportPlan,
+    deck: Option<&str>,
+) -> Result<Option<Backup>, StoreError> {
+    let backup = glossary.store().back_up(chrono::Utc::now())?;
     glossary.store().import_concepts(&plan.write, deck)?;
-    Ok(())
+    Ok(backup)
 }

@@ -525,12 +525,18 @@ impl DecksState {
                 {
                     let target = (!deck.is_empty()).then_some(deck);
                     match import::apply(glossary, plan, target) {
-                        Ok(()) => {
-                            self.message = Some(Ok(i18n.t_with(
-                                "import-done",
-                                "summary",
-                                plan_summary(plan, i18n),
-                            )));
+                        Ok(backup) => {
+                            let mut message =
+                                i18n.t_with("import-done", "summary", plan_summary(plan, i18n));
+                            if let Some(backup) = backup {
+                                message.push(' ');
+                                message.push_str(&i18n.t_with(
+                                    "import-backed-up",
+                                    "name",
+                                    backup.name(),
+                                ));
+                            }
+                            self.message = Some(Ok(message));
                             imported = true;
                         }
                         Err(error) => self.message = Some(Err(error.to_string())),
