@@ -8,13 +8,14 @@
 //! directions and the deck name, so importing a newer export updates the notes instead of
 //! adding copies.
 //!
-//! The SQL in this module builds that collection, in memory, for the package only: it is
-//! Anki's file format, not Keruen's store, which this module never touches.
+//! The collection's tables are written by `store::anki_collection`, from the rows this
+//! module prepares.
 
 use super::anki::{html, html_lang, label};
 use crate::model::{Concept, Lang};
+use crate::store::StoreError;
+use crate::store::anki_collection::{AnkiCard, AnkiCollection, AnkiNote, write_anki_collection};
 use crate::study::card::Direction;
-use rusqlite::{Connection, MAIN_DB, params};
 use serde_json::{Value, json};
 use sha1::{Digest, Sha1};
 use std::io::{self, Write};
@@ -51,34 +52,6 @@ color: black; background-color: white; }
 .domain { margin-top: 12px; font-size: 13px; color: #888; }
 .nightMode .pinyin { color: #bbb; }";
 
-/// Anki's schema 11 tables, with the indexes Anki itself creates.
-const SCHEMA: &str = "
-create table col (id integer primary key, crt integer not null, mod integer not null,
-    scm integer not null, ver integer not null, dty integer not null, usn integer not null,
-    ls integer not null, conf text not null, models text not null, decks text not null,
-    dconf text not null, tags text not null);
-create table notes (id integer primary key, guid text not null, mid integer not null,
-    mod integer not null, usn integer not null, tags text not null, flds text not null,
-    sfld integer not null, csum integer not null, flags integer not null, data text not null);
-create table cards (id integer primary key, nid integer not null, did integer not null,
-    ord integer not null, mod integer not null, usn integer not null, type integer not null,
-    queue integer not null, due integer not null, ivl integer not null,
-    factor integer not null, reps integer not null, lapses integer not null,
-    left integer not null, odue integer not null, odid integer not null,
-    flags integer not null, data text not null);
-create table revlog (id integer primary key, cid integer not null, usn integer not null,
-    ease integer not null, ivl integer not null, lastIvl integer not null,
-    factor integer not null, time integer not null, type integer not null);
-create table graves (usn integer not null, oid integer not null, type integer not null);
-create index ix_notes_usn on notes (usn);
-create index ix_cards_usn on cards (usn);
-create index ix_revlog_usn on revlog (usn);
-create index ix_cards_nid on cards (nid);
-create index ix_cards_sched on cards (did, queue, due);
-create index ix_revlog_cid on revlog (cid);
-create index ix_notes_csum on notes (csum);
-";
-
 /// Why an Anki package was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum ApkgError {
@@ -90,7 +63,7 @@ pub enum ApkgError {
     Io(#[from] io::Error),
     /// The collection inside the package could not be built.
     #[error("the Anki collection could not be built: {0}")]
-    Collection(#[from] rusqlite::Error),
+    Collection(#[from] StoreError),
     /// The zip archive could not be written.
     #[error("the Anki package could not be zipped: {0}")]
     Zip(#[from] zip::result::ZipError),
@@ -138,7 +111,7 @@ fn build_collection(
     concepts: &[&Concept],
     directions: &[Direction],
     deck_name: &str,
-) -> rusqlite::Result<Vec<u8>> {
+) -> Result<Vec<u8>, StoreError> {
     let now_ms = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_millis() as i64);
@@ -153,58 +126,46 @@ fn build_collection(
     };
     let now = now_ms / 1000;
 
-    let mut conn = Connection::open_in_memory()?;
-    let tx = conn.transaction()?;
-    tx.execute_batch(SCHEMA)?;
-    tx.execute(
-        "insert into col values (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
-        params![
-            now - now % 86_400,
-            now_ms,
-            collection_config(&ids, concepts.len()).to_string(),
-            json!({ ids.notetype.to_string(): notetype(&ids, directions, now) }).to_string(),
-            decks(&ids, &deck_name, now).to_string(),
-            json!({ "1": deck_config(now) }).to_string(),
-        ],
-    )?;
-    {
-        let mut add_note =
-            tx.prepare("insert into notes values (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")?;
-        let mut add_card = tx.prepare(
-            "insert into cards values (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-        )?;
-        for (index, concept) in concepts.iter().enumerate() {
+    let collection = AnkiCollection {
+        created: now - now % 86_400,
+        modified_ms: now_ms,
+        conf: collection_config(&ids, concepts.len()).to_string(),
+        models: json!({ ids.notetype.to_string(): notetype(&ids, directions, now) }).to_string(),
+        decks: decks(&ids, &deck_name, now).to_string(),
+        dconf: json!({ "1": deck_config(now) }).to_string(),
+    };
+    let notes: Vec<AnkiNote> = concepts
+        .iter()
+        .enumerate()
+        .map(|(index, concept)| {
             let note_id = now_ms + index as i64;
             let fields = note_fields(concept);
             let sort_field = strip_html(&fields[0]);
-            add_note.execute(params![
-                note_id,
-                format!("keruen:{}", concept.id),
-                ids.notetype,
-                now,
-                format!(" {} keruen ", concept.domain.id()),
-                fields.join("\x1f"),
+            let cards = directions
+                .iter()
+                .enumerate()
+                .filter(|(_, direction)| !concept.preferred(direction.from).is_empty())
+                .map(|(ord, _)| AnkiCard {
+                    id: now_ms + (index * directions.len() + ord) as i64,
+                    deck: ids.deck,
+                    ord: ord as i64,
+                    due: index as i64 + 1,
+                })
+                .collect();
+            AnkiNote {
+                id: note_id,
+                guid: format!("keruen:{}", concept.id),
+                notetype: ids.notetype,
+                modified: now,
+                tags: format!(" {} keruen ", concept.domain.id()),
+                fields: fields.join("\x1f"),
+                checksum: checksum(&sort_field),
                 sort_field,
-                checksum(&sort_field),
-            ])?;
-            for (ord, direction) in directions.iter().enumerate() {
-                if concept.preferred(direction.from).is_empty() {
-                    continue;
-                }
-                let card_id = now_ms + (index * directions.len() + ord) as i64;
-                add_card.execute(params![
-                    card_id,
-                    note_id,
-                    ids.deck,
-                    ord as i64,
-                    now,
-                    index as i64 + 1
-                ])?;
+                cards,
             }
-        }
-    }
-    tx.commit()?;
-    Ok(conn.serialize(MAIN_DB)?.to_vec())
+        })
+        .collect();
+    write_anki_collection(&collection, &notes)
 }
 
 /// The note's fields in the order of [`FIELDS`], as HTML.

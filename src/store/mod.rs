@@ -1,6 +1,7 @@
 //! The user store: one SQLite file holding the merged termbase, settings and decks.
 //! This module tree is the only place in Keruen that speaks SQL.
 
+pub mod anki_collection;
 pub mod backup;
 mod bundle;
 pub mod bundle_writer;
