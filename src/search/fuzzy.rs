@@ -27,53 +27,78 @@ pub struct DeletionIndex {
     entries: Vec<(u32, u32)>,
 }
 
-fn hash(chars: &[char]) -> u64 {
-    // FNV-1a over the characters: cheap, and collisions are re-checked by distance.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &c in chars {
-        h ^= c as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+/// The base of the polynomial hash (odd, so no information is lost to the modulus).
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Polynomial hashes of every prefix of a word, so that the hash of the word with any one
+/// or two characters deleted is a few multiplications away, without building the form.
+struct Prefixes {
+    /// `hashes[k]` is the hash of the first `k` characters.
+    hashes: Vec<u64>,
+    /// `powers[k]` is `BASE` to the power `k`.
+    powers: Vec<u64>,
 }
 
-/// Calls `each` with the hash of every distinct form of `chars` with one character
-/// deleted, without building the forms (deleting either of two equal neighbours gives the
-/// same form, so only the first of a run is deleted).
-fn deletion_hashes(chars: &[char], each: impl FnMut(u64)) {
-    deletion_hashes_from(chars, 0, each);
-}
-
-/// Like [`deletion_hashes`], deleting only characters at `from` and after.
-fn deletion_hashes_from(chars: &[char], from: usize, mut each: impl FnMut(u64)) {
-    let mut prefix: u64 = 0xcbf2_9ce4_8422_2325;
-    for (skip, &c) in chars.iter().enumerate() {
-        if skip >= from && (skip == from || c != chars[skip - 1]) {
-            let mut h = prefix;
-            for &c in &chars[skip + 1..] {
-                h ^= c as u64;
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
-            each(h);
+impl Prefixes {
+    fn new(chars: &[char]) -> Prefixes {
+        let mut hashes = Vec::with_capacity(chars.len() + 1);
+        let mut powers = Vec::with_capacity(chars.len() + 1);
+        let (mut hash, mut power) = (0u64, 1u64);
+        hashes.push(hash);
+        powers.push(power);
+        for &c in chars {
+            hash = hash.wrapping_mul(BASE).wrapping_add(c as u64);
+            power = power.wrapping_mul(BASE);
+            hashes.push(hash);
+            powers.push(power);
         }
-        prefix ^= c as u64;
-        prefix = prefix.wrapping_mul(0x0100_0000_01b3);
+        Prefixes { hashes, powers }
+    }
+
+    fn len(&self) -> usize {
+        self.hashes.len() - 1
+    }
+
+    /// The raw hash of characters `from..to`.
+    fn part(&self, from: usize, to: usize) -> u64 {
+        self.hashes[to].wrapping_sub(self.hashes[from].wrapping_mul(self.powers[to - from]))
+    }
+
+    /// The hash of the whole word.
+    fn whole(&self) -> u64 {
+        mix(self.hashes[self.len()])
+    }
+
+    /// The hash of the word with character `skip` deleted.
+    fn without(&self, skip: usize) -> u64 {
+        let n = self.len();
+        let tail = n - 1 - skip;
+        mix(self.hashes[skip]
+            .wrapping_mul(self.powers[tail])
+            .wrapping_add(self.part(skip + 1, n)))
+    }
+
+    /// The hash of the word with characters `first` and `second` (`first < second`) deleted.
+    fn without_two(&self, first: usize, second: usize) -> u64 {
+        let n = self.len();
+        let tail = n - 1 - second;
+        mix(self.hashes[first]
+            .wrapping_mul(self.powers[n - 2 - first])
+            .wrapping_add(self.part(first + 1, second).wrapping_mul(self.powers[tail]))
+            .wrapping_add(self.part(second + 1, n)))
     }
 }
 
-/// Calls `each` with every distinct form of `chars` with one character deleted, and the
-/// position deleted.
-fn deletions(chars: &[char], mut each: impl FnMut(usize, &[char])) {
-    let mut buffer = Vec::with_capacity(chars.len());
-    for skip in 0..chars.len() {
-        if skip > 0 && chars[skip] == chars[skip - 1] {
-            continue;
-        }
-        buffer.clear();
-        buffer.extend_from_slice(&chars[..skip]);
-        buffer.extend_from_slice(&chars[skip + 1..]);
-        each(skip, &buffer);
-    }
+/// Spreads a polynomial hash over all 64 bits: buckets use the top bits, checks the low.
+fn mix(hash: u64) -> u64 {
+    let hash = (hash ^ (hash >> 32)).wrapping_mul(0xd6e8_feb8_6659_fd93);
+    hash ^ (hash >> 32)
+}
+
+/// Positions whose deletion gives a new form: deleting either of two equal neighbours
+/// gives the same form, so only the first of a run is deleted.
+fn first_of_runs(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
+    (0..chars.len()).filter(|&at| at == 0 || chars[at] != chars[at - 1])
 }
 
 impl DeletionIndex {
@@ -88,8 +113,11 @@ impl DeletionIndex {
         if tolerance(chars.len() + 1) == 0 {
             return;
         }
-        self.pending.push((hash(chars), id));
-        deletion_hashes(chars, |h| self.pending.push((h, id)));
+        let prefixes = Prefixes::new(chars);
+        self.pending.push((prefixes.whole(), id));
+        for skip in first_of_runs(chars) {
+            self.pending.push((prefixes.without(skip), id));
+        }
     }
 
     /// Groups the pairs into buckets; call once, after the last [`DeletionIndex::insert`].
@@ -99,8 +127,11 @@ impl DeletionIndex {
             "DeletionIndex::finish is called once"
         );
         let pending = std::mem::take(&mut self.pending);
-        // About one pair per bucket.
-        self.bits = (usize::BITS - pending.len().leading_zeros()).clamp(4, 26);
+        // Two to four pairs per bucket: a probe still reads one cache line, and the table
+        // of bucket starts stays small enough to fill without missing the cache at every pair.
+        self.bits = (usize::BITS - pending.len().leading_zeros())
+            .saturating_sub(2)
+            .clamp(4, 24);
         let shift = 64 - self.bits;
         let mut starts = vec![0u32; (1 << self.bits) + 1];
         for &(h, _) in &pending {
@@ -137,26 +168,33 @@ impl DeletionIndex {
             return found;
         }
         let chars: Vec<char> = query.chars().collect();
-        let shift = 64 - self.bits;
-        let mut probe_hash = |h: u64| {
-            let bucket = (h >> shift) as usize;
-            let low = h as u32;
-            found.extend(
-                self.entries[self.starts[bucket] as usize..self.starts[bucket + 1] as usize]
-                    .iter()
-                    .filter(|(k, _)| *k == low)
-                    .map(|(_, id)| *id),
-            );
-        };
-        probe_hash(hash(&chars));
+        let prefixes = Prefixes::new(&chars);
+        let mut probes = vec![prefixes.whole()];
         if edits >= 1 {
-            deletions(&chars, |skip, once| {
-                probe_hash(hash(once));
+            for first in first_of_runs(&chars) {
+                probes.push(prefixes.without(first));
                 if edits >= 2 {
-                    // Two deletions in increasing order of position reach every form once.
-                    deletion_hashes_from(once, skip, &mut probe_hash);
+                    // Every second position after the first reaches every form once or
+                    // more; the duplicates go below.
+                    probes.extend(
+                        (first + 1..chars.len()).map(|second| prefixes.without_two(first, second)),
+                    );
                 }
-            });
+            }
+        }
+        // The buckets lie scattered in memory: finding them all in one tight loop first
+        // lets the processor fetch many at once instead of one after another.
+        let shift = 64 - self.bits;
+        let buckets: Vec<(u32, &[(u32, u32)])> = probes
+            .iter()
+            .map(|&h| {
+                let bucket = (h >> shift) as usize;
+                let range = self.starts[bucket] as usize..self.starts[bucket + 1] as usize;
+                (h as u32, &self.entries[range])
+            })
+            .collect();
+        for (low, entries) in buckets {
+            found.extend(entries.iter().filter(|(k, _)| *k == low).map(|(_, id)| *id));
         }
         found.sort_unstable();
         found.dedup();
@@ -206,11 +244,18 @@ mod tests {
     #[test]
     fn deletion_hashes_equal_the_hashes_of_the_deleted_forms() {
         let chars: Vec<char> = "контейнер".chars().collect();
-        let mut direct = Vec::new();
-        deletions(&chars, |_, form| direct.push(hash(form)));
-        let mut rolled = Vec::new();
-        deletion_hashes(&chars, |h| rolled.push(h));
-        assert_eq!(direct, rolled);
+        let prefixes = Prefixes::new(&chars);
+        let hash = |form: Vec<char>| Prefixes::new(&form).whole();
+        for first in 0..chars.len() {
+            let mut once = chars.clone();
+            once.remove(first);
+            assert_eq!(prefixes.without(first), hash(once.clone()));
+            for second in first + 1..chars.len() {
+                let mut twice = once.clone();
+                twice.remove(second - 1);
+                assert_eq!(prefixes.without_two(first, second), hash(twice));
+            }
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod normalize;
 mod query;
 pub mod space;
 pub mod translit;
+mod typed;
 
 use crate::model::{Concept, Domain, Lang};
 use crate::script::is_han;

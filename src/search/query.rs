@@ -3,10 +3,10 @@
 use super::ceiling::Ceilings;
 use super::fuzzy::{DeletionIndex, distance, tolerance};
 use super::space::{Key, Space};
-use super::{Form, Hit, Index, MatchKind, Options, layout, translit};
+use super::typed::Typed;
+use super::{Form, Hit, Index, MatchKind, Options, layout};
 use crate::model::Lang;
 use crate::script::{is_cyrillic, is_han};
-use crate::search::normalize::fold;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -16,7 +16,7 @@ const MAX_CANDIDATES: usize = 20_000;
 
 /// A query word whose vocabulary words hold more key references than this reads them in
 /// order of the best score they can give, and stops once that cannot beat the hits found.
-const ORDERED_FROM: usize = 256;
+const ORDERED_FROM: usize = 32;
 
 /// Gathers the best hit per concept.
 struct Collector<'a> {
@@ -140,25 +140,6 @@ impl Collector<'_> {
     }
 }
 
-/// Splits a folded query into words; pinyin with tone numbers (`ti2dan1`) loses the digits.
-fn words(folded: &str) -> Vec<String> {
-    folded
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|word| {
-            let pinyin_with_numbers = word.chars().all(|c| c.is_ascii_alphanumeric())
-                && word.starts_with(|c: char| c.is_ascii_alphabetic())
-                && word.chars().any(|c| c.is_ascii_digit())
-                && word.chars().filter(char::is_ascii_digit).all(|c| c <= '5');
-            if pinyin_with_numbers {
-                word.chars().filter(|c| !c.is_ascii_digit()).collect()
-            } else {
-                word.to_string()
-            }
-        })
-        .collect()
-}
-
 /// Whether a query word is found in a key's folded spelling: a word of it starts with the
 /// query word, or (Chinese) the spelling contains it.
 fn holds(full: &str, word: &str) -> bool {
@@ -199,19 +180,25 @@ fn strict(
         return;
     }
     let query = words.join(" ");
-    // Drive from the word with the fewest vocabulary words starting with it (one short
-    // binary search each); the others are checked on the candidates' text.
+    // Drive from the word whose vocabulary words hold the fewest keys (one short binary
+    // search each); the others are checked on the candidates' text.
     let (driver, range) = words
         .iter()
         .map(|w| (w, space.words_with_prefix(w)))
-        .min_by_key(|(_, range)| range.len())
+        .min_by_key(|(_, range)| space.postings(range.clone()))
         .expect("words is not empty");
     collector.next_pass();
-    let offer_word = |word: u32, collector: &mut Collector| {
+    let mut gathered_keys = Vec::new();
+    let mut offer_word = |word: u32, collector: &mut Collector| {
         let keys = space.keys_of(word);
-        for &id in keys {
+        // The keys and their texts lie scattered in memory: loading them all in one tight
+        // loop first lets the processor fetch many at once instead of one after another.
+        gathered_keys.clear();
+        gathered_keys.extend(keys.iter().map(|&id| {
             let key = space.key(id);
-            let full = space.full(key);
+            (id, key, space.full(key))
+        }));
+        for &(id, key, full) in &gathered_keys {
             if words.iter().all(|w| w == driver || holds(full, w)) {
                 collector.offer(id, key, tier.unwrap_or_else(|| classify(full, &query)), 0);
             }
@@ -301,34 +288,25 @@ fn stems(words: &[String]) -> Option<Vec<String>> {
     (stemmed != words).then_some(stemmed)
 }
 
-fn is_latin(folded: &str) -> bool {
-    folded.chars().any(|c| c.is_ascii_alphabetic()) && folded.is_ascii()
-        || folded.chars().any(|c| "äğñöūıçşü".contains(c))
-}
-
 /// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
 fn direct(
     index: &Index,
-    query: &str,
+    typed: &Typed,
     tier: Option<MatchKind>,
     limit: usize,
     collector: &mut Collector,
 ) {
-    let folded = fold(query);
-    let plain_words = words(&folded);
-    strict(&index.plain, &plain_words, tier, limit, collector);
+    strict(&index.plain, &typed.words, tier, limit, collector);
     // A query that a term equals or starts with is neither transliterated nor inflected.
     if collector.has_whole_match() {
         return;
     }
-    if is_latin(&folded) {
-        for key in translit::query_keys(query) {
-            strict(&index.translit, &words(&key), tier, limit, collector);
-        }
+    for latin in typed.latin() {
+        strict(&index.translit, latin, tier, limit, collector);
     }
     if collector.len() < limit
         && !collector.has_whole_match()
-        && let Some(stemmed) = stems(&plain_words)
+        && let Some(stemmed) = stems(&typed.words)
     {
         strict(
             &index.plain,
@@ -342,7 +320,8 @@ fn direct(
 
 /// Runs `query` through every tier until `limit` concepts are found.
 pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hit> {
-    if fold(query).is_empty() {
+    let typed = Typed::new(query);
+    if typed.folded.is_empty() {
         return (0..index.domains.len())
             .filter(|&c| options.domain.is_none_or(|d| index.domains[c] == d))
             .take(limit)
@@ -363,7 +342,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         whole: false,
         pass: 0,
     };
-    direct(index, query, None, limit, &mut collector);
+    direct(index, &typed, None, limit, &mut collector);
     // The other layout and typos are second guesses: tried only when the text as typed
     // finds nothing, so they cost nothing on the common path and never crowd real matches.
     if collector.len() == 0
@@ -371,14 +350,14 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     {
         direct(
             index,
-            &switched,
+            &Typed::new(&switched),
             Some(MatchKind::Layout),
             limit,
             &mut collector,
         );
     }
     if collector.len() == 0 {
-        all_typos(index, query, tolerance, &mut collector);
+        all_typos(index, &typed, tolerance, &mut collector);
     }
     collector.finish(limit)
 }
@@ -393,36 +372,26 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         pass: 0,
     };
     let edits = |len: usize| if len >= 3 { 2 } else { 0 };
-    all_typos(index, query, edits, &mut collector);
+    all_typos(index, &Typed::new(query), edits, &mut collector);
     collector.finish(limit)
 }
 
 /// The typo tier in the plain space and, for Latin queries, in the translit space.
 fn all_typos(
     index: &Index,
-    query: &str,
+    typed: &Typed,
     edits: impl Fn(usize) -> usize + Copy,
     collector: &mut Collector,
 ) {
-    let folded = fold(query);
-    typos(
-        &index.plain,
-        &index.typos,
-        &words(&folded),
-        edits,
-        collector,
-    );
-    if is_latin(&folded) {
-        for key in translit::query_keys(query) {
-            let latin = words(&key);
-            typos(
-                &index.translit,
-                &index.translit_typos,
-                &latin,
-                edits,
-                collector,
-            );
-        }
+    typos(&index.plain, &index.typos, &typed.words, edits, collector);
+    for latin in typed.latin() {
+        typos(
+            &index.translit,
+            &index.translit_typos,
+            latin,
+            edits,
+            collector,
+        );
     }
 }
 

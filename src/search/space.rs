@@ -40,7 +40,14 @@ pub struct SpaceBuilder {
     /// (word in order of first sight, key), in key order.
     postings: Vec<(u32, u32)>,
     compact: String,
+    /// Words waiting to be interned, end to end.
+    batch_text: String,
+    /// (end of the word in `batch_text`, key) for each word waiting.
+    batch: Vec<(u32, u32)>,
 }
+
+/// How many words are interned together (see [`Interner::warm`]).
+const BATCH: usize = 64;
 
 impl SpaceBuilder {
     /// Adds the folded spelling `full` of one term.
@@ -83,12 +90,33 @@ impl SpaceBuilder {
     }
 
     fn post(&mut self, word: &str, key_id: u32) {
-        let id = self.words.intern(word);
-        self.postings.push((id, key_id));
+        self.batch_text.push_str(word);
+        self.batch.push((self.batch_text.len() as u32, key_id));
+        if self.batch.len() == BATCH {
+            self.intern_batch();
+        }
+    }
+
+    /// Interns the words waiting, in order, after warming the cache for all of them.
+    fn intern_batch(&mut self) {
+        let mut start = 0;
+        for &(end, _) in &self.batch {
+            self.words.warm(&self.batch_text[start..end as usize]);
+            start = end as usize;
+        }
+        start = 0;
+        for &(end, key) in &self.batch {
+            let id = self.words.intern(&self.batch_text[start..end as usize]);
+            self.postings.push((id, key));
+            start = end as usize;
+        }
+        self.batch.clear();
+        self.batch_text.clear();
     }
 
     /// Sorts the vocabulary and the postings into a searchable space.
-    pub fn finish(self) -> Space {
+    pub fn finish(mut self) -> Space {
+        self.intern_batch();
         let words = self.words;
         let count = words.len();
         // Sort on the first eight bytes held inline, and on the whole words only on ties.

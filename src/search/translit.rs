@@ -53,16 +53,13 @@ pub fn from_cyrillic(folded: &str) -> String {
 /// after a vowel and not before one is read as й.
 pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
     let mut plain = String::with_capacity(folded.len());
-    let chars: Vec<char> = folded.chars().collect();
-    for (at, &c) in chars.iter().enumerate() {
+    let vowel = |c: Option<char>| matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+    let mut previous = None;
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let before = std::mem::replace(&mut previous, Some(c));
         // `j` written for й (`kontejnernyj`): after a vowel and not before one.
-        let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
-        if j_after_vowel_is_i
-            && c == 'j'
-            && at > 0
-            && vowel(chars.get(at - 1))
-            && !vowel(chars.get(at + 1))
-        {
+        if j_after_vowel_is_i && c == 'j' && vowel(before) && !vowel(chars.peek().copied()) {
             plain.push('i');
             continue;
         }
@@ -95,11 +92,23 @@ pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
     ];
     let mut out = plain;
     for (from, to) in DIGRAPHS {
-        if out.contains(from) {
+        if holds(&out, from) {
             out = out.replace(from, to);
         }
     }
-    out.replace('y', "i")
+    if out.contains('y') {
+        out = out.replace('y', "i");
+    }
+    out
+}
+
+/// Whether `text` contains `part`: on words this short, comparing at every position is
+/// cheaper than setting up a substring search.
+fn holds(text: &str, part: &str) -> bool {
+    let part = part.as_bytes();
+    text.as_bytes()
+        .windows(part.len())
+        .any(|window| window[0] == part[0] && window[1..] == part[1..])
 }
 
 /// The canonical Latin keys of a typed query (`jük`, `temır jol`, `tamozhnya`): one, or
