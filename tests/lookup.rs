@@ -55,6 +55,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("text", "海运提单", "bill-of-lading"),
     ("text", "B/L", "bill-of-lading"),
     ("text", "контейнерный поезд", "container-train"),
+    ("word", "поезд", "container-train"),
+    ("text", "таможня", "customs-authority"),
+    ("text", "кеден", "customs-authority"),
     ("text", "контейнерлік пойыз", "container-train"),
     ("text", "集装箱班列", "container-train"),
     ("text", "中欧班列", "china-europe-railway-express"),
@@ -100,6 +103,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("translit", "temir zhol", "railway"),
     ("translit", "temır jol", "railway"),
     ("translit", "tamozhennyj soyuz", "customs-union"),
+    ("translit", "tamozhnya", "customs-authority"),
+    ("translit", "tamojnya", "customs-authority"),
+    ("translit", "poezd", "container-train"),
     ("translit", "tamozhenniy soyuz", "customs-union"),
     ("translit", "kontejnernyj poezd", "container-train"),
     ("translit", "ekspeditor", "freight-forwarder"),
@@ -145,6 +151,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("fuzzy", "logisitcs", "logistics"),
     ("fuzzy", "konosamnet", "bill-of-lading"),
     ("fuzzy", "коносамнет", "bill-of-lading"),
+    ("fuzzy", "тамажня", "customs-authority"),
     ("fuzzy", "экспидитор", "freight-forwarder"),
     ("fuzzy", "custms union", "customs-union"),
     ("fuzzy", "warehuose", "warehouse"),
@@ -190,6 +197,45 @@ fn tiers_come_in_order() {
     let mut sorted = kinds.clone();
     sorted.sort();
     assert_eq!(kinds, sorted, "exact, prefix, word, stem, layout, fuzzy");
+}
+
+/// The term a hit matched, as written.
+fn matched_text(hit: &Hit) -> &'static str {
+    let concept = glossary().concept(hit);
+    &concept.lang(hit.lang).terms[hit.term].text
+}
+
+#[test]
+fn a_term_holding_the_word_typed_ranks_above_one_only_starting_with_it() {
+    let glossary = glossary();
+    for (query, word) in [("поезд", "поезд"), ("poezd", "поезд"), ("container", "container")] {
+        let hits = glossary.lookup(query, 50, Options::default());
+        let holds = |hit: &Hit| {
+            matched_text(hit)
+                .to_lowercase()
+                .split([' ', '-'])
+                .any(|w| w == word)
+        };
+        let first_partial = hits.iter().position(|h| !holds(h)).unwrap_or(hits.len());
+        assert!(first_partial > 0, "{query}: {:?}", matched_text(&hits[0]));
+        assert!(
+            hits[first_partial..].iter().all(|h| !holds(h)),
+            "{query}: every term holding '{word}' comes before the terms only starting with it"
+        );
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}
+
+#[test]
+fn the_other_layout_ranks_as_the_right_layout_would() {
+    let glossary = glossary();
+    // "customs" typed on a Russian keyboard: the exact synonym comes first, as for "customs".
+    let hits = glossary.lookup("сгыещьы", 5, Options::default());
+    assert_eq!(glossary.concept(&hits[0]).id, "customs-authority");
+    assert!(hits.iter().all(|h| h.kind == MatchKind::Layout));
+    let typed = glossary.lookup("customs", 5, Options::default());
+    let ids = |hits: &[Hit]| -> Vec<usize> { hits.iter().map(|h| h.concept).collect() };
+    assert_eq!(ids(&hits), ids(&typed));
 }
 
 #[test]

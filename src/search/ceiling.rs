@@ -54,7 +54,7 @@ impl Ceilings {
         } else {
             (self.tier.unwrap_or(MatchKind::Prefix), level - LONGEST - 1)
         };
-        kind.score(chars as u16, true, self.preferred, false, 0)
+        kind.score(chars as u16, true, self.preferred, false, 0, true)
     }
 
     /// The words of `range` with their levels, best level first.

@@ -36,7 +36,8 @@ pub enum MatchKind {
     Word,
     /// The query's words, reduced to their stems, start words of the term.
     Stem,
-    /// The query typed in the other keyboard layout matches.
+    /// The query typed in the other keyboard layout matches (ranked among such hits as
+    /// the kind it would be if typed in the right layout).
     Layout,
     /// Within a typo or two of the query.
     Fuzzy,
@@ -45,7 +46,10 @@ pub enum MatchKind {
 impl MatchKind {
     /// The score of a hit of this kind on a key of `chars` characters: the term preferred
     /// within its language, in one of the user's languages, in Latin letters for Cyrillic,
-    /// and `penalty` for its typos.
+    /// and `penalty` for its typos. `whole_words` says that each query word is a whole
+    /// word of the key, so that a term holding the word typed (`поезд` in
+    /// `контейнерный поезд`) ranks above one that merely starts with it (`поездной …`):
+    /// exact, whole-word prefix, whole word, prefix, word, stem, typo.
     fn score(
         self,
         chars: u16,
@@ -53,13 +57,15 @@ impl MatchKind {
         preferred_lang: bool,
         translit: bool,
         penalty: u32,
+        whole_words: bool,
     ) -> u32 {
         let base = match self {
-            MatchKind::Exact => 6000,
-            MatchKind::Prefix => 5000,
-            MatchKind::Word => 4000,
-            MatchKind::Stem => 3000,
-            MatchKind::Layout => 2000,
+            MatchKind::Exact => 7000,
+            MatchKind::Prefix if whole_words => 6000,
+            MatchKind::Word if whole_words => 5000,
+            MatchKind::Prefix => 4000,
+            MatchKind::Word => 3000,
+            MatchKind::Stem | MatchKind::Layout => 2000,
             MatchKind::Fuzzy => 1000,
         };
         let mut score = base + 200;

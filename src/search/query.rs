@@ -56,7 +56,7 @@ impl Collector<'_> {
         self.pass += 1;
     }
 
-    fn offer(&mut self, id: u32, key: &Key, kind: MatchKind, penalty: u32) {
+    fn offer(&mut self, id: u32, key: &Key, (kind, whole_words): (MatchKind, bool), penalty: u32) {
         let concept = key.concept;
         if let Some(domain) = self.options.domain
             && self.index.domains[concept as usize] != domain
@@ -70,6 +70,7 @@ impl Collector<'_> {
             self.options.prefer.contains(&key.lang),
             key.form == Form::Translit,
             penalty,
+            whole_words,
         );
         let best = Best {
             score,
@@ -94,6 +95,13 @@ impl Collector<'_> {
 
     fn len(&self) -> usize {
         self.best.len()
+    }
+
+    /// Reports every hit so far as `kind` (keeping its score).
+    fn relabel(&mut self, kind: MatchKind) {
+        for best in self.best.values_mut() {
+            best.kind = kind;
+        }
     }
 
     /// How many concepts score above `score`, counting no further than `enough`.
@@ -154,8 +162,10 @@ fn without_spaces(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|c| *c != ' ')
 }
 
-fn classify(full: &str, query: &str) -> MatchKind {
-    if full == query || without_spaces(full).eq(without_spaces(query)) {
+/// How a key's folded spelling `full` matches `query` (its `words` joined by spaces), and
+/// whether each query word is a whole word of it.
+fn classify(full: &str, query: &str, words: &[String]) -> (MatchKind, bool) {
+    let kind = if full == query || without_spaces(full).eq(without_spaces(query)) {
         MatchKind::Exact
     } else if full.starts_with(query) || {
         let mut key = without_spaces(full);
@@ -164,7 +174,13 @@ fn classify(full: &str, query: &str) -> MatchKind {
         MatchKind::Prefix
     } else {
         MatchKind::Word
-    }
+    };
+    (kind, words.iter().all(|word| is_whole_word(full, word)))
+}
+
+/// Whether `word` is a whole word of `full` (Chinese has no spaces: any run counts).
+fn is_whole_word(full: &str, word: &str) -> bool {
+    word.chars().next().is_some_and(is_han) || full.split(' ').any(|w| w == word)
 }
 
 /// Every key holding all `words` (each as a word prefix), offered with its own tier or
@@ -200,7 +216,11 @@ fn strict(
         }));
         for &(id, key, full) in &gathered_keys {
             if words.iter().all(|w| w == driver || holds(full, w)) {
-                collector.offer(id, key, tier.unwrap_or_else(|| classify(full, &query)), 0);
+                let kind = match tier {
+                    Some(tier) => (tier, false),
+                    None => classify(full, &query, words),
+                };
+                collector.offer(id, key, kind, 0);
             }
         }
         keys.len()
@@ -261,7 +281,7 @@ fn typos(
                     .enumerate()
                     .all(|(other, w)| other == at || holds(full, w));
                 if others_hold {
-                    collector.offer(id, key, MatchKind::Fuzzy, 60 * d as u32);
+                    collector.offer(id, key, (MatchKind::Fuzzy, false), 60 * d as u32);
                 }
             }
         }
@@ -289,20 +309,14 @@ fn stems(words: &[String]) -> Option<Vec<String>> {
 }
 
 /// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
-fn direct(
-    index: &Index,
-    typed: &Typed,
-    tier: Option<MatchKind>,
-    limit: usize,
-    collector: &mut Collector,
-) {
-    strict(&index.plain, &typed.words, tier, limit, collector);
+fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector) {
+    strict(&index.plain, &typed.words, None, limit, collector);
     // A query that a term equals or starts with is neither transliterated nor inflected.
     if collector.has_whole_match() {
         return;
     }
     for latin in typed.latin() {
-        strict(&index.translit, latin, tier, limit, collector);
+        strict(&index.translit, latin, None, limit, collector);
     }
     if collector.len() < limit
         && !collector.has_whole_match()
@@ -311,7 +325,7 @@ fn direct(
         strict(
             &index.plain,
             &stemmed,
-            Some(tier.unwrap_or(MatchKind::Stem)),
+            Some(MatchKind::Stem),
             limit,
             collector,
         );
@@ -342,19 +356,14 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         whole: false,
         pass: 0,
     };
-    direct(index, &typed, None, limit, &mut collector);
+    direct(index, &typed, limit, &mut collector);
     // The other layout and typos are second guesses: tried only when the text as typed
     // finds nothing, so they cost nothing on the common path and never crowd real matches.
     if collector.len() == 0
         && let Some(switched) = layout::switch(query)
     {
-        direct(
-            index,
-            &Typed::new(&switched),
-            Some(MatchKind::Layout),
-            limit,
-            &mut collector,
-        );
+        direct(index, &Typed::new(&switched), limit, &mut collector);
+        collector.relabel(MatchKind::Layout);
     }
     if collector.len() == 0 {
         all_typos(index, &typed, tolerance, &mut collector);

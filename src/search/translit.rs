@@ -57,7 +57,7 @@ pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
     let mut previous = None;
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {
-        let before = std::mem::replace(&mut previous, Some(c));
+        let before = previous.replace(c);
         // `j` written for й (`kontejnernyj`): after a vowel and not before one.
         if j_after_vowel_is_i && c == 'j' && vowel(before) && !vowel(chars.peek().copied()) {
             plain.push('i');
