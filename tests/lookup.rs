@@ -208,7 +208,11 @@ fn matched_text(hit: &Hit) -> &'static str {
 #[test]
 fn a_term_holding_the_word_typed_ranks_above_one_only_starting_with_it() {
     let glossary = glossary();
-    for (query, word) in [("поезд", "поезд"), ("poezd", "поезд"), ("container", "container")] {
+    for (query, word) in [
+        ("поезд", "поезд"),
+        ("poezd", "поезд"),
+        ("container", "container"),
+    ] {
         let hits = glossary.lookup(query, 50, Options::default());
         let holds = |hit: &Hit| {
             matched_text(hit)

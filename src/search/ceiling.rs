@@ -49,12 +49,15 @@ impl Ceilings {
 
     /// The highest score a word of level `level` can give.
     pub fn score(&self, level: usize) -> u32 {
+        // A word longer than the query is not the query word itself, so its keys hold the
+        // query word only as the start of a longer word (a key that also holds it whole is
+        // offered through the query word, an earlier level).
         let (kind, chars) = if level <= LONGEST {
             (MatchKind::Exact, level)
         } else {
             (self.tier.unwrap_or(MatchKind::Prefix), level - LONGEST - 1)
         };
-        kind.score(chars as u16, true, self.preferred, false, 0, true)
+        kind.score(chars as u16, true, self.preferred, false, 0, false)
     }
 
     /// The words of `range` with their levels, best level first.

@@ -178,9 +178,10 @@ fn classify(full: &str, query: &str, words: &[String]) -> (MatchKind, bool) {
     (kind, words.iter().all(|word| is_whole_word(full, word)))
 }
 
-/// Whether `word` is a whole word of `full` (Chinese has no spaces: any run counts).
+/// Whether `word` is a whole word of `full` (in Chinese, which has no spaces, only the
+/// whole term is).
 fn is_whole_word(full: &str, word: &str) -> bool {
-    word.chars().next().is_some_and(is_han) || full.split(' ').any(|w| w == word)
+    full.split(' ').any(|w| w == word)
 }
 
 /// Every key holding all `words` (each as a word prefix), offered with its own tier or
