@@ -156,7 +156,8 @@ pub fn anki_deck_name(store: &Store, deck: Option<&str>) -> Result<String, Expor
 }
 
 /// Writes the requested deck in the requested format to `out` and returns how many
-/// concepts it holds. The concepts are read from `store` as the export goes.
+/// concepts it holds. The CSV formats are written as the concepts are read from `store`;
+/// the others read the deck first.
 pub fn export(
     store: &Store,
     request: &ExportRequest,
