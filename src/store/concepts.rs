@@ -26,20 +26,18 @@ impl IdRange<'_> {
         to: None,
     };
 
-    /// `SELECT columns FROM table` limited to this range, ordered by `order`.
+    /// `SELECT columns FROM table` limited to this range of the `id` column, ordered by
+    /// `order`.
     fn select(&self, columns: &str, table: &str, id: &str, order: &str) -> String {
-        let from = if self.from.is_some() {
-            " AND :from <= ID"
-        } else {
-            ""
-        };
-        let to = if self.to.is_some() {
-            " AND ID < :to"
-        } else {
-            ""
-        };
-        format!("SELECT {columns} FROM {table} WHERE true{from}{to} ORDER BY {order}")
-            .replace("ID", id)
+        let mut sql = format!("SELECT {columns} FROM {table} WHERE true");
+        if self.from.is_some() {
+            sql.push_str(&format!(" AND :from <= {id}"));
+        }
+        if self.to.is_some() {
+            sql.push_str(&format!(" AND {id} < :to"));
+        }
+        sql.push_str(&format!(" ORDER BY {order}"));
+        sql
     }
 
     /// The bounds, named as [`IdRange::select`] names them.
@@ -77,8 +75,9 @@ impl Store {
     /// Reads every concept in id order and hands each over as it is read: those in the
     /// lower half of the ids to `lower` on this thread, the others to `upper` on a second
     /// thread, each half on a read-only connection of its own, so that reading and whatever
-    /// the visitors do run on two cores. A small or in-memory store goes to `lower` alone. The first error stops
-    /// the reading and is returned.
+    /// the visitors do run on two cores. A small or in-memory store goes to `lower` alone.
+    /// An error (of the store or of a visitor) stops the half it happens in, and the lower
+    /// half's error is returned before the upper's.
     pub fn visit_concepts<E>(
         &self,
         mut lower: impl FnMut(Concept) -> Result<(), E>,
