@@ -1,7 +1,7 @@
 //! The lookup engine against the bundled termbase: a table of query → expected concept,
 //! each asserting the concept is in the top three, across every kind of query.
 
-use keruen::model::Concept;
+use keruen::model::{Concept, Lang};
 use keruen::search::{Hit, Index, MatchKind, Options};
 use keruen::store::Store;
 use std::sync::OnceLock;
@@ -254,6 +254,46 @@ fn each_hit_says_which_language_and_form_matched() {
     assert_eq!(hit.form, keruen::search::Form::Translit);
     let hit = &glossary.lookup("rjyjcfvtyn", 1, Options::default())[0];
     assert_eq!(hit.kind, MatchKind::Layout);
+}
+
+/// Chinese is indexed by short runs of characters, so a longer Chinese query is first
+/// found by its start and must then be checked against the whole term.
+#[test]
+fn a_long_chinese_query_finds_exactly_the_terms_holding_it() {
+    let glossary = glossary();
+    let holds = |concept: &Concept, part: &str| {
+        concept.zh.terms.iter().any(|term| term.text.contains(part))
+    };
+    let mut tried = 0;
+    for (at, concept) in glossary.concepts.iter().enumerate() {
+        let chars: Vec<char> = concept.preferred(Lang::Zh).chars().collect();
+        if chars.len() < 4 {
+            continue;
+        }
+        tried += 1;
+        // Its end, from the second character: at least three characters from the middle.
+        let part: String = chars[1..].iter().collect();
+        let hits = glossary.lookup(&part, 1000, Options::default());
+        assert!(
+            hits.iter().any(|hit| hit.concept == at),
+            "{part:?} finds {}",
+            concept.id
+        );
+        for hit in &hits {
+            assert!(
+                holds(glossary.concept(hit), &part),
+                "{part:?} found {}, which does not hold it",
+                glossary.concept(hit).id
+            );
+        }
+        // Its first two characters, then one that follows them in no term.
+        let wrong: String = chars[..2].iter().chain(['龘'].iter()).collect();
+        assert!(
+            glossary.lookup(&wrong, 1000, Options::default()).is_empty(),
+            "{wrong:?} finds nothing"
+        );
+    }
+    assert!(tried > 50, "the termbase has long Chinese terms ({tried})");
 }
 
 #[test]

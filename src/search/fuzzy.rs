@@ -30,38 +30,49 @@ pub struct DeletionIndex {
 /// The base of the polynomial hash (odd, so no information is lost to the modulus).
 const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// Words longer than this many characters are not forgiven typos (no term has such words;
+/// the limit keeps the hashing on the stack).
+const LONGEST: usize = 64;
+
+/// `POWERS[k]` is `BASE` to the power `k`.
+const POWERS: [u64; LONGEST + 1] = {
+    let mut powers = [1u64; LONGEST + 1];
+    let mut at = 1;
+    while at <= LONGEST {
+        powers[at] = powers[at - 1].wrapping_mul(BASE);
+        at += 1;
+    }
+    powers
+};
+
 /// Polynomial hashes of every prefix of a word, so that the hash of the word with any one
 /// or two characters deleted is a few multiplications away, without building the form.
 struct Prefixes {
     /// `hashes[k]` is the hash of the first `k` characters.
-    hashes: Vec<u64>,
-    /// `powers[k]` is `BASE` to the power `k`.
-    powers: Vec<u64>,
+    hashes: [u64; LONGEST + 1],
+    len: usize,
 }
 
 impl Prefixes {
+    /// The prefixes of `chars`, which are at most [`LONGEST`].
     fn new(chars: &[char]) -> Prefixes {
-        let mut hashes = Vec::with_capacity(chars.len() + 1);
-        let mut powers = Vec::with_capacity(chars.len() + 1);
-        let (mut hash, mut power) = (0u64, 1u64);
-        hashes.push(hash);
-        powers.push(power);
-        for &c in chars {
-            hash = hash.wrapping_mul(BASE).wrapping_add(c as u64);
-            power = power.wrapping_mul(BASE);
-            hashes.push(hash);
-            powers.push(power);
+        let mut hashes = [0u64; LONGEST + 1];
+        for (at, &c) in chars.iter().enumerate() {
+            hashes[at + 1] = hashes[at].wrapping_mul(BASE).wrapping_add(c as u64);
         }
-        Prefixes { hashes, powers }
+        Prefixes {
+            hashes,
+            len: chars.len(),
+        }
     }
 
     fn len(&self) -> usize {
-        self.hashes.len() - 1
+        self.len
     }
 
     /// The raw hash of characters `from..to`.
     fn part(&self, from: usize, to: usize) -> u64 {
-        self.hashes[to].wrapping_sub(self.hashes[from].wrapping_mul(self.powers[to - from]))
+        self.hashes[to].wrapping_sub(self.hashes[from].wrapping_mul(POWERS[to - from]))
     }
 
     /// The hash of the whole word.
@@ -74,7 +85,7 @@ impl Prefixes {
         let n = self.len();
         let tail = n - 1 - skip;
         mix(self.hashes[skip]
-            .wrapping_mul(self.powers[tail])
+            .wrapping_mul(POWERS[tail])
             .wrapping_add(self.part(skip + 1, n)))
     }
 
@@ -83,8 +94,8 @@ impl Prefixes {
         let n = self.len();
         let tail = n - 1 - second;
         mix(self.hashes[first]
-            .wrapping_mul(self.powers[n - 2 - first])
-            .wrapping_add(self.part(first + 1, second).wrapping_mul(self.powers[tail]))
+            .wrapping_mul(POWERS[n - 2 - first])
+            .wrapping_add(self.part(first + 1, second).wrapping_mul(POWERS[tail]))
             .wrapping_add(self.part(second + 1, n)))
     }
 }
@@ -110,7 +121,7 @@ impl DeletionIndex {
 
     /// Adds word number `id`, given as its characters.
     pub fn insert_chars(&mut self, id: u32, chars: &[char]) {
-        if tolerance(chars.len() + 1) == 0 {
+        if tolerance(chars.len() + 1) == 0 || chars.len() > LONGEST {
             return;
         }
         let prefixes = Prefixes::new(chars);
@@ -156,44 +167,48 @@ impl DeletionIndex {
         self.entries.capacity() * 8 + self.starts.capacity() * 4
     }
 
-    /// Ids of the words that may be within `edits` (at most 2) of `query`; the caller
-    /// checks the true distance with [`distance`].
-    pub fn candidates(&self, query: &str, edits: usize) -> Vec<u32> {
+    /// Ids of the words that may be within `edits` (at most 2) of `query`, sorted; the
+    /// caller checks the true distance with [`Distance`].
+    pub fn candidates<'a>(&self, query: &str, edits: usize, probes: &'a mut Probes) -> &'a [u32] {
         debug_assert!(
             self.pending.is_empty(),
             "DeletionIndex::finish was not called"
         );
-        let mut found = Vec::new();
-        if self.entries.is_empty() {
+        let Probes {
+            chars,
+            buckets,
+            found,
+        } = probes;
+        found.clear();
+        chars.clear();
+        chars.extend(query.chars());
+        if self.entries.is_empty() || chars.len() > LONGEST {
             return found;
         }
-        let chars: Vec<char> = query.chars().collect();
-        let prefixes = Prefixes::new(&chars);
-        let mut probes = vec![prefixes.whole()];
+        let prefixes = Prefixes::new(chars);
+        let shift = 64 - self.bits;
+        // The buckets lie scattered in memory: finding them all in one tight loop first
+        // lets the processor fetch many at once instead of one after another.
+        buckets.clear();
+        let mut probe = |hash: u64| {
+            let bucket = (hash >> shift) as usize;
+            buckets.push((hash as u32, self.starts[bucket], self.starts[bucket + 1]));
+        };
+        probe(prefixes.whole());
         if edits >= 1 {
-            for first in first_of_runs(&chars) {
-                probes.push(prefixes.without(first));
+            for first in first_of_runs(chars) {
+                probe(prefixes.without(first));
                 if edits >= 2 {
                     // Every second position after the first reaches every form once or
                     // more; the duplicates go below.
-                    probes.extend(
-                        (first + 1..chars.len()).map(|second| prefixes.without_two(first, second)),
-                    );
+                    for second in first + 1..chars.len() {
+                        probe(prefixes.without_two(first, second));
+                    }
                 }
             }
         }
-        // The buckets lie scattered in memory: finding them all in one tight loop first
-        // lets the processor fetch many at once instead of one after another.
-        let shift = 64 - self.bits;
-        let buckets: Vec<(u32, &[(u32, u32)])> = probes
-            .iter()
-            .map(|&h| {
-                let bucket = (h >> shift) as usize;
-                let range = self.starts[bucket] as usize..self.starts[bucket + 1] as usize;
-                (h as u32, &self.entries[range])
-            })
-            .collect();
-        for (low, entries) in buckets {
+        for &(low, start, end) in buckets.iter() {
+            let entries = &self.entries[start as usize..end as usize];
             found.extend(entries.iter().filter(|(k, _)| *k == low).map(|(_, id)| *id));
         }
         found.sort_unstable();
@@ -202,30 +217,60 @@ impl DeletionIndex {
     }
 }
 
-/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
-/// two neighbouring characters each cost one edit.
-pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    for (j, cell) in rows.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        rows[i * width] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[(i - 2) * width + j - 2] + 1);
-            }
-            rows[i * width + j] = best;
+/// Buffers one query's typo probes reuse from word to word, so that probing allocates
+/// only for the first.
+#[derive(Default)]
+pub struct Probes {
+    chars: Vec<char>,
+    /// (low 32 bits of a probe's hash, start and end of its bucket).
+    buckets: Vec<(u32, u32, u32)>,
+    found: Vec<u32>,
+}
+
+/// Measures edit distances, reusing its buffers from one pair of words to the next.
+#[derive(Default)]
+pub struct Distance {
+    a: Vec<char>,
+    b: Vec<char>,
+    rows: Vec<usize>,
+}
+
+impl Distance {
+    /// The optimal-string-alignment distance between `a` and `b`: insertions, deletions,
+    /// substitutions and swaps of two neighbouring characters each cost one edit.
+    pub fn between(&mut self, a: &str, b: &str) -> usize {
+        self.a.clear();
+        self.a.extend(a.chars());
+        self.b.clear();
+        self.b.extend(b.chars());
+        let (a, b) = (&self.a, &self.b);
+        let width = b.len() + 1;
+        let rows = &mut self.rows;
+        rows.clear();
+        rows.resize((a.len() + 1) * width, 0);
+        for (j, cell) in rows.iter_mut().enumerate().take(width) {
+            *cell = j;
         }
+        for i in 1..=a.len() {
+            rows[i * width] = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (rows[(i - 1) * width + j] + 1)
+                    .min(rows[i * width + j - 1] + 1)
+                    .min(rows[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(rows[(i - 2) * width + j - 2] + 1);
+                }
+                rows[i * width + j] = best;
+            }
+        }
+        rows[a.len() * width + b.len()]
     }
-    rows[a.len() * width + b.len()]
+}
+
+/// Optimal-string-alignment distance between two words (see [`Distance::between`]).
+pub fn distance(a: &str, b: &str) -> usize {
+    Distance::default().between(a, b)
 }
 
 #[cfg(test)]
@@ -268,10 +313,11 @@ mod tests {
             index.insert(id as u32, word);
         }
         index.finish();
-        assert!(index.candidates("contaner", 1).contains(&0));
-        assert!(index.candidates("logisitcs", 2).contains(&1));
-        assert!(index.candidates("tamozhnya", 2).is_empty());
-        assert!(index.candidates("таможна", 1).contains(&2));
-        assert!(index.candidates("cutsoms", 1).contains(&3));
+        let mut probes = Probes::default();
+        assert!(index.candidates("contaner", 1, &mut probes).contains(&0));
+        assert!(index.candidates("logisitcs", 2, &mut probes).contains(&1));
+        assert!(index.candidates("tamozhnya", 2, &mut probes).is_empty());
+        assert!(index.candidates("таможна", 1, &mut probes).contains(&2));
+        assert!(index.candidates("cutsoms", 1, &mut probes).contains(&3));
     }
 }

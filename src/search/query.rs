@@ -1,14 +1,15 @@
 //! Running one query against the index, tier by tier.
 
 use super::ceiling::Ceilings;
-use super::fuzzy::{DeletionIndex, distance, tolerance};
-use super::space::{Key, Space};
+use super::fuzzy::{DeletionIndex, Distance, Probes, tolerance};
+use super::space::{Key, Space, indexed};
 use super::typed::Typed;
 use super::{Form, Hit, Index, MatchKind, Options, layout};
 use crate::model::Lang;
 use crate::script::{is_cyrillic, is_han};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// The most key references one query word may pull in; a one-letter prefix of a huge
 /// termbase stops there (the words of the shortest keys come first).
@@ -196,14 +197,41 @@ fn strict(
     if words.is_empty() {
         return;
     }
-    let query = words.join(" ");
     // Drive from the word whose vocabulary words hold the fewest keys (one short binary
     // search each); the others are checked on the candidates' text.
     let (driver, range) = words
         .iter()
-        .map(|w| (w, space.words_with_prefix(w)))
+        .map(|w| (w, space.words_with_prefix(indexed(w))))
         .min_by_key(|(_, range)| space.postings(range.clone()))
         .expect("words is not empty");
+    // A long Chinese driver was found by its first characters only.
+    let driver_held = indexed(driver).len() == driver.len();
+    if space.postings(range.clone()) > 0 {
+        read_driver(
+            space,
+            words,
+            (driver, driver_held, range),
+            tier,
+            limit,
+            collector,
+        );
+    }
+    if words.len() > 1 && !collector.has_whole_match() {
+        strict(space, &[words.concat()], tier, limit, collector);
+    }
+}
+
+/// Offers the keys of the driver's vocabulary words `range` that hold every query word,
+/// best first when there are many.
+fn read_driver(
+    space: &Space,
+    words: &[String],
+    (driver, driver_held, range): (&String, bool, Range<u32>),
+    tier: Option<MatchKind>,
+    limit: usize,
+    collector: &mut Collector,
+) {
+    let query = words.join(" ");
     collector.next_pass();
     let mut gathered_keys = Vec::new();
     let mut offer_word = |word: u32, collector: &mut Collector| {
@@ -216,7 +244,10 @@ fn strict(
             (id, key, space.full(key))
         }));
         for &(id, key, full) in &gathered_keys {
-            if words.iter().all(|w| w == driver || holds(full, w)) {
+            if words
+                .iter()
+                .all(|w| (w == driver && driver_held) || holds(full, w))
+            {
                 let kind = match tier {
                     Some(tier) => (tier, false),
                     None => classify(full, &query, words),
@@ -247,9 +278,6 @@ fn strict(
             }
         }
     }
-    if words.len() > 1 && !collector.has_whole_match() {
-        strict(space, &[words.concat()], tier, limit, collector);
-    }
 }
 
 /// Keys holding a word within typo distance of one query word, and the other query
@@ -259,18 +287,28 @@ fn typos(
     deletions: &DeletionIndex,
     words: &[String],
     edits_for: impl Fn(usize) -> usize,
+    scratch: &mut (Probes, Distance),
     collector: &mut Collector,
 ) {
+    let (probes, near) = scratch;
     for (at, word) in words.iter().enumerate() {
         let len = word.chars().count();
         let edits = edits_for(len);
         if edits == 0 || word.chars().any(is_han) {
             continue;
         }
+        // The other words must each start a word of the key: with one missing from the
+        // vocabulary, no key can hold them all.
+        let others_known = words
+            .iter()
+            .enumerate()
+            .all(|(other, w)| other == at || !space.words_with_prefix(indexed(w)).is_empty());
+        if !others_known {
+            continue;
+        }
         collector.next_pass();
-        for candidate in deletions.candidates(word, edits) {
-            let found = space.word(candidate);
-            let d = distance(found, word);
+        for &candidate in deletions.candidates(word, edits, probes) {
+            let d = near.between(space.word(candidate), word);
             if d > edits {
                 continue;
             }
@@ -393,15 +431,14 @@ fn all_typos(
     edits: impl Fn(usize) -> usize + Copy,
     collector: &mut Collector,
 ) {
-    typos(&index.plain, &index.typos, &typed.words, edits, collector);
-    for latin in typed.latin() {
-        typos(
-            &index.translit,
-            &index.translit_typos,
-            latin,
-            edits,
-            collector,
-        );
+    let mut scratch = Default::default();
+    let plain = (&index.plain, &index.typos, typed.words.as_slice());
+    let latin = typed
+        .latin()
+        .iter()
+        .map(|latin| (&index.translit, &index.translit_typos, latin.as_slice()));
+    for (space, deletions, words) in std::iter::once(plain).chain(latin) {
+        typos(space, deletions, words, edits, &mut scratch, collector);
     }
 }
 

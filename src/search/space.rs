@@ -46,6 +46,23 @@ pub struct SpaceBuilder {
     batch: Vec<(u32, u32)>,
 }
 
+/// Chinese is indexed by the run of this many characters starting at each character
+/// (shorter at a term's end): few distinct runs make a small vocabulary, and any longer
+/// part of a term starts with one of them.
+const HAN_RUN: usize = 2;
+
+/// What the vocabulary holds `word` under: the word itself, or for Chinese its first
+/// [`HAN_RUN`] characters, in which case the keys found must be checked for the whole word.
+pub fn indexed(word: &str) -> &str {
+    if !word.chars().next().is_some_and(is_han) {
+        return word;
+    }
+    match word.char_indices().nth(HAN_RUN) {
+        Some((end, _)) => &word[..end],
+        None => word,
+    }
+}
+
 /// How many words are interned together (see [`Interner::warm`]).
 const BATCH: usize = 64;
 
@@ -72,9 +89,10 @@ impl SpaceBuilder {
             words += 1;
             short_words &= word.chars().count() <= 3;
             if word.chars().next().is_some_and(is_han) {
-                // Chinese has no spaces: every suffix is a word, so any part can be found.
+                // Chinese has no spaces: the run starting at every character is a word, so
+                // any part can be found.
                 for (at, _) in word.char_indices() {
-                    self.post(&word[at..], key_id);
+                    self.post(indexed(&word[at..]), key_id);
                 }
             } else {
                 self.post(word, key_id);

@@ -123,8 +123,16 @@ fn holds(text: &str, part: &str) -> bool {
 /// }
 /// ```
 pub fn query_keys(query: &str) -> Vec<String> {
-    let kazakh_u = super::normalize::fold(&query.replace(['ü', 'Ü', 'ū', 'Ū'], "u"));
+    let kazakh_u = if query.contains(['ü', 'Ü', 'ū', 'Ū']) {
+        super::normalize::fold(&query.replace(['ü', 'Ü', 'ū', 'Ū'], "u"))
+    } else {
+        super::normalize::fold(query)
+    };
     let as_zh = from_latin(&kazakh_u, false);
+    // Only a `j` can be read two ways.
+    if !kazakh_u.contains('j') {
+        return vec![as_zh];
+    }
     let as_i = from_latin(&kazakh_u, true);
     if as_i == as_zh {
         vec![as_zh]
