@@ -31,6 +31,9 @@ pub fn fold(text: &str) -> String {
             push(c.to_ascii_lowercase());
         } else if ('а'..='я').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
             push(c);
+        } else if fold_char(c) != c {
+            // Kazakh letters and pinyin's toned vowels: already lower case.
+            push(c);
         } else if ('А'..='Я').contains(&c) {
             push(char::from_u32(c as u32 + 0x20).expect("а..я are characters"));
         } else {
