@@ -327,7 +327,22 @@ fn typos(
     }
 }
 
-fn stems(words: &[String]) -> Option<Vec<String>> {
+/// The query's words reduced to their stems, if that changes any and the stems may find
+/// something in `space`.
+fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
+    // Every stem tier hit starts with the first word's stem; a Russian stem keeps the
+    // word up to its first vowel (Snowball strips endings only after it), so with no
+    // vocabulary word starting so, stemming cannot help.
+    if let Some(first) = words.first()
+        && first.chars().count() >= 4
+        && first.chars().any(is_cyrillic)
+        && let Some((at, vowel)) = first.char_indices().find(|(_, c)| "аеиоуыэюя".contains(*c))
+        && space
+            .words_with_prefix(&first[..at + vowel.len_utf8()])
+            .is_empty()
+    {
+        return None;
+    }
     let russian = Stemmer::create(Algorithm::Russian);
     let english = Stemmer::create(Algorithm::English);
     let stemmed: Vec<String> = words
@@ -359,7 +374,7 @@ fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector)
     }
     if collector.len() < limit
         && !collector.has_whole_match()
-        && let Some(stemmed) = stems(&typed.words)
+        && let Some(stemmed) = stems(&typed.words, &index.plain)
     {
         strict(
             &index.plain,
