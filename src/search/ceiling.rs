@@ -1,5 +1,6 @@
-//! The best score a vocabulary word's keys can give a query, so that a query word with a
-//! huge prefix range can read it best first and stop once nothing left can beat the hits.
+//! The best score each key of a prefix range can give a query, so that a query word with a
+//! huge prefix range can read its keys best first and stop once nothing left can beat the
+//! hits.
 
 use super::MatchKind;
 use super::space::Space;
@@ -9,11 +10,16 @@ use std::ops::Range;
 /// Keys at least this many characters long all score as if this long.
 const LONGEST: usize = 150;
 
-/// How many levels there are: one per key length for words that may equal the query,
-/// then one per key length for the rest.
+/// How many levels there are: one per key length for keys found through words that may
+/// equal the query, then one per key length for the rest.
 const LEVELS: usize = 2 * (LONGEST + 1);
 
-/// Levels of the words of one strict pass: level 0 can give the best score.
+/// A prefix range holding more keys than this is ordered word by word, each word at the
+/// level of its shortest key: ordering every key of a one-letter prefix would cost more
+/// than reading the few words that decide.
+const KEY_ORDER_UP_TO: usize = 4096;
+
+/// Levels of the keys of one strict pass: level 0 can give the best score.
 pub struct Ceilings {
     tier: Option<MatchKind>,
     /// Bytes of the query without spaces: a longer word cannot make a key equal it.
@@ -37,21 +43,21 @@ impl Ceilings {
         }
     }
 
-    /// The level of vocabulary word `word`.
-    fn level(&self, space: &Space, word: u32) -> usize {
-        let shortest = usize::from(space.shortest(word)).min(LONGEST);
+    /// The level of a key of `chars` characters found through vocabulary word `word`.
+    fn level(&self, space: &Space, word: u32, chars: u8) -> usize {
+        let chars = usize::from(chars).min(LONGEST);
         if self.tier.is_none() && space.word_len(word) <= self.query_bytes {
-            shortest.max(self.query_chars).min(LONGEST)
+            chars.max(self.query_chars).min(LONGEST)
         } else {
-            LONGEST + 1 + shortest
+            LONGEST + 1 + chars
         }
     }
 
-    /// The highest score a word of level `level` can give.
+    /// The highest score a key of level `level` can give.
     pub fn score(&self, level: usize) -> u32 {
-        // A word longer than the query is not the query word itself, so its keys hold the
-        // query word only as the start of a longer word (a key that also holds it whole is
-        // offered through the query word, an earlier level).
+        // A word longer than the query is not the query word itself, so the keys found
+        // through it hold the query word only as the start of a longer word (a key that
+        // also holds it whole is offered through the query word, at an earlier level).
         let (kind, chars) = if level <= LONGEST {
             (MatchKind::Exact, level)
         } else {
@@ -60,25 +66,59 @@ impl Ceilings {
         kind.score(chars as u16, true, self.preferred, false, 0, false)
     }
 
-    /// The words of `range` with their levels, best level first.
-    pub fn order(&self, space: &Space, range: Range<u32>) -> Vec<(usize, u32)> {
-        let levels: Vec<u16> = range
-            .clone()
-            .map(|word| self.level(space, word) as u16)
-            .collect();
+    /// The keys holding the words of `range` (or, in a range of more than
+    /// [`KEY_ORDER_UP_TO`] keys, the words), best level first.
+    pub fn order(&self, space: &Space, range: Range<u32>) -> Ordered {
+        let postings = space.postings(range.clone());
+        let by_word = postings > KEY_ORDER_UP_TO;
+        let mut levelled = Vec::with_capacity(if by_word { range.len() } else { postings });
+        for word in range {
+            let lengths = space.key_lengths_of(word);
+            if by_word {
+                let shortest = lengths.iter().copied().min().unwrap_or(u8::MAX);
+                levelled.push((self.level(space, word, shortest) as u16, word));
+            } else {
+                levelled.extend(
+                    space
+                        .keys_of(word)
+                        .iter()
+                        .zip(lengths)
+                        .map(|(&key, &chars)| (self.level(space, word, chars) as u16, key)),
+                );
+            }
+        }
         let mut starts = [0u32; LEVELS + 1];
-        for &level in &levels {
+        for &(level, _) in &levelled {
             starts[usize::from(level) + 1] += 1;
         }
         for at in 1..starts.len() {
             starts[at] += starts[at - 1];
         }
-        let mut ordered = vec![(0, 0); levels.len()];
-        for (word, &level) in range.zip(&levels) {
+        let levels = (0..LEVELS)
+            .filter(|&level| starts[level + 1] > starts[level])
+            .map(|level| (level, starts[level + 1] as usize))
+            .collect();
+        let mut ids = vec![0; levelled.len()];
+        for &(level, id) in &levelled {
             let slot = &mut starts[usize::from(level)];
-            ordered[*slot as usize] = (usize::from(level), word);
+            ids[*slot as usize] = id;
             *slot += 1;
         }
-        ordered
+        Ordered {
+            ids,
+            levels,
+            by_word,
+        }
     }
+}
+
+/// The keys of a prefix range (or its words) in order of the best score they can give.
+pub struct Ordered {
+    /// Key ids (a key holding two words of the range comes twice), or word ids when
+    /// `by_word`, best level first.
+    pub ids: Vec<u32>,
+    /// Each level present, best first, with the end of its ids in `ids`.
+    pub levels: Vec<(usize, usize)>,
+    /// Whether `ids` are words, each at the level of its shortest key.
+    pub by_word: bool,
 }

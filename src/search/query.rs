@@ -12,10 +12,10 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// The most key references one query word may pull in; a one-letter prefix of a huge
-/// termbase stops there (the words of the shortest keys come first).
+/// termbase stops there (the shortest keys come first).
 const MAX_CANDIDATES: usize = 20_000;
 
-/// A query word whose vocabulary words hold more key references than this reads them in
+/// A query word whose vocabulary words hold more key references than this reads the keys in
 /// order of the best score they can give, and stops once that cannot beat the hits found.
 const ORDERED_FROM: usize = 32;
 
@@ -234,8 +234,7 @@ fn read_driver(
     let query = words.join(" ");
     collector.next_pass();
     let mut gathered_keys = Vec::new();
-    let mut offer_word = |word: u32, collector: &mut Collector| {
-        let keys = space.keys_of(word);
+    let mut offer_keys = |keys: &[u32], collector: &mut Collector| {
         // The keys and their texts lie scattered in memory: loading them all in one tight
         // loop first lets the processor fetch many at once instead of one after another.
         gathered_keys.clear();
@@ -255,28 +254,34 @@ fn read_driver(
                 collector.offer(id, key, kind, 0);
             }
         }
-        keys.len()
     };
     if space.postings(range.clone()) <= ORDERED_FROM {
         for word in range {
-            offer_word(word, collector);
+            offer_keys(space.keys_of(word), collector);
         }
-    } else {
-        let ceilings = Ceilings::new(&query, tier, collector.options.prefer);
-        let mut gathered = 0;
-        let mut level = usize::MAX;
-        for (at, word) in ceilings.order(space, range) {
-            if at != level {
-                level = at;
-                if collector.count_above(ceilings.score(at), limit) >= limit {
-                    break;
-                }
-            }
-            gathered += offer_word(word, collector);
-            if gathered >= MAX_CANDIDATES {
-                break;
-            }
+        return;
+    }
+    let ceilings = Ceilings::new(&query, tier, collector.options.prefer);
+    let ordered = ceilings.order(space, range);
+    let (mut start, mut offered) = (0, 0);
+    'levels: for &(level, end) in &ordered.levels {
+        if collector.count_above(ceilings.score(level), limit) >= limit {
+            break;
         }
+        let chunk_len = if ordered.by_word { 1 } else { 64 };
+        for chunk in ordered.ids[start..end].chunks(chunk_len) {
+            if offered >= MAX_CANDIDATES {
+                break 'levels;
+            }
+            let keys = if ordered.by_word {
+                space.keys_of(chunk[0])
+            } else {
+                chunk
+            };
+            offer_keys(keys, collector);
+            offered += keys.len();
+        }
+        start = end;
     }
 }
 
@@ -482,19 +487,28 @@ mod tests {
         }
     }
 
-    /// Many concepts whose terms share prefixes, so that prefix ranges are read best first.
+    /// Many concepts whose terms share prefixes, so that prefix ranges are read best first:
+    /// short prefixes key by key, one-letter ones (over 4,096 keys) word by word.
     fn crowded() -> Vec<Concept> {
-        (0..900)
+        (0..3000)
             .map(|n: usize| {
                 let tail: String = (0..n % 60)
                     .map(|at| char::from(b'a' + (n / (at + 1) % 26) as u8))
                     .collect();
                 // Odd concepts' short spelling is a synonym, under a longer preferred term.
-                let en = if n.is_multiple_of(2) {
+                let mut en = if n.is_multiple_of(2) {
                     vec![format!("con{tail}"), format!("cargo con{tail}")]
                 } else {
                     vec![format!("the con{tail}"), format!("con{tail}")]
                 };
+                // Every third concept has a long synonym too: a word's longest key says
+                // nothing of its shortest.
+                if n.is_multiple_of(3) {
+                    en.push(format!(
+                        "con{tail} {}",
+                        "long ".repeat(1 + n % 7).trim_end()
+                    ));
+                }
                 Concept {
                     id: format!("c{n}"),
                     domain: Domain::ALL[n / 2 % Domain::ALL.len()],

@@ -195,14 +195,9 @@ impl SpaceBuilder {
         }
         key_ids.truncate(kept);
         key_ids.shrink_to_fit();
-        let shortest = (0..count)
-            .map(|word| {
-                key_ids[offsets[word] as usize..offsets[word + 1] as usize]
-                    .iter()
-                    .map(|&key| self.keys[key as usize].chars)
-                    .min()
-                    .unwrap_or(u16::MAX)
-            })
+        let key_lengths = key_ids
+            .iter()
+            .map(|&key| self.keys[key as usize].chars.min(u16::from(u8::MAX)) as u8)
             .collect();
         let mut space = Space {
             text: self.text,
@@ -212,7 +207,7 @@ impl SpaceBuilder {
             buckets: vec![0u32; BUCKETS + 1],
             offsets,
             key_ids,
-            shortest,
+            key_lengths,
         };
         let mut next = 0usize;
         for bucket in 0..=BUCKETS {
@@ -247,8 +242,9 @@ pub struct Space {
     buckets: Vec<u32>,
     offsets: Vec<u32>,
     key_ids: Vec<u32>,
-    /// For each word, the length in characters of the shortest key holding it.
-    shortest: Vec<u16>,
+    /// For each entry of `key_ids`, the length of that key in characters (at most 255), so
+    /// that keys can be ordered by length without reading them.
+    key_lengths: Vec<u8>,
 }
 
 impl Space {
@@ -301,11 +297,6 @@ impl Space {
         (self.ends[id as usize + 1] - self.ends[id as usize]) as usize
     }
 
-    /// Length in characters of the shortest key holding word `id`.
-    pub fn shortest(&self, id: u32) -> u16 {
-        self.shortest[id as usize]
-    }
-
     /// How many key references the words `words` hold together.
     pub fn postings(&self, words: Range<u32>) -> usize {
         (self.offsets[words.end as usize] - self.offsets[words.start as usize]) as usize
@@ -314,6 +305,13 @@ impl Space {
     /// The keys holding word `id`.
     pub fn keys_of(&self, word: u32) -> &[u32] {
         &self.key_ids
+            [self.offsets[word as usize] as usize..self.offsets[word as usize + 1] as usize]
+    }
+
+    /// The lengths in characters (at most 255) of the keys holding word `id`, in the order
+    /// of [`Space::keys_of`].
+    pub fn key_lengths_of(&self, word: u32) -> &[u8] {
+        &self.key_lengths
             [self.offsets[word as usize] as usize..self.offsets[word as usize + 1] as usize]
     }
 
@@ -327,7 +325,7 @@ impl Space {
                 + self.offsets.capacity()
                 + self.key_ids.capacity())
                 * 4
-            + self.shortest.capacity() * 2
+            + self.key_lengths.capacity()
     }
 }
 
