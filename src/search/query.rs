@@ -335,9 +335,10 @@ fn typos(
 /// The query's words reduced to their stems, if that changes any and the stems may find
 /// something in `space`.
 fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
-    // Every stem tier hit starts with the first word's stem; a Russian stem keeps the
-    // word up to its first vowel (Snowball strips endings only after it), so with no
-    // vocabulary word starting so, stemming cannot help.
+    // The stem tier finds a key only if some vocabulary word starts with the first word's
+    // stem (its fallback, the words run together, starts with it too). A Russian stem
+    // keeps the word up to its first vowel (Snowball strips endings only after it), so
+    // with no vocabulary word starting so, stemming cannot help.
     if let Some(first) = words.first()
         && first.chars().count() >= 4
         && first.chars().any(is_cyrillic)
