@@ -204,17 +204,8 @@ fn strict(
         .map(|w| (w, space.words_with_prefix(indexed(w))))
         .min_by_key(|(_, range)| space.postings(range.clone()))
         .expect("words is not empty");
-    // A long Chinese driver was found by its first characters only.
-    let driver_held = indexed(driver).len() == driver.len();
     if space.postings(range.clone()) > 0 {
-        read_driver(
-            space,
-            words,
-            (driver, driver_held, range),
-            tier,
-            limit,
-            collector,
-        );
+        read_driver(space, words, driver, range, tier, limit, collector);
     }
     if words.len() > 1 && !collector.has_whole_match() {
         strict(space, &[words.concat()], tier, limit, collector);
@@ -226,11 +217,14 @@ fn strict(
 fn read_driver(
     space: &Space,
     words: &[String],
-    (driver, driver_held, range): (&String, bool, Range<u32>),
+    driver: &String,
+    range: Range<u32>,
     tier: Option<MatchKind>,
     limit: usize,
     collector: &mut Collector,
 ) {
+    // A long Chinese driver was found by its first characters only.
+    let driver_held = indexed(driver).len() == driver.len();
     let query = words.join(" ");
     collector.next_pass();
     let mut gathered_keys = Vec::new();
