@@ -15,16 +15,56 @@ pub fn tolerance(len: usize) -> usize {
 /// came from. The (hash of the form, word id) pairs are grouped by the top bits of the hash
 /// (a counting sort, no comparison sort), so a probe reads one short bucket; within it the
 /// low 32 bits of the hash tell the forms apart.
-#[derive(Default)]
 pub struct DeletionIndex {
-    /// Pairs added since the last [`DeletionIndex::finish`].
-    pending: Vec<(u64, u32)>,
     /// How many top bits of a hash choose its bucket.
     bits: u32,
     /// Bucket `b` is `entries[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
     /// (low 32 bits of the hash, word id).
     entries: Vec<(u32, u32)>,
+}
+
+/// How many top bits of a hash choose the partition it is gathered in.
+const PARTITION_BITS: u32 = 8;
+
+/// How many partitions pairs are gathered in.
+const PARTITIONS: usize = 1 << PARTITION_BITS;
+
+/// The (hash of a form, word id) pairs of some words, gathered for a [`DeletionIndex`]
+/// already split by the top bits of the hash: each partition then fits in the cache while
+/// it is sorted into buckets, and partitions can be sorted on different threads.
+pub struct DeletionPairs {
+    partitions: Vec<Vec<(u64, u32)>>,
+}
+
+impl Default for DeletionPairs {
+    fn default() -> Self {
+        DeletionPairs {
+            partitions: vec![Vec::new(); PARTITIONS],
+        }
+    }
+}
+
+impl DeletionPairs {
+    /// Adds word number `id`, given as its characters.
+    pub fn insert_chars(&mut self, id: u32, chars: &[char]) {
+        if tolerance(chars.len() + 1) == 0 || chars.len() > LONGEST {
+            return;
+        }
+        let prefixes = Prefixes::new(chars);
+        self.push(prefixes.whole(), id);
+        for skip in first_of_runs(chars) {
+            self.push(prefixes.without(skip), id);
+        }
+    }
+
+    fn push(&mut self, hash: u64, id: u32) {
+        self.partitions[(hash >> (64 - PARTITION_BITS)) as usize].push((hash, id));
+    }
+
+    fn len(&self) -> usize {
+        self.partitions.iter().map(Vec::len).sum()
+    }
 }
 
 /// The base of the polynomial hash (odd, so no information is lost to the modulus).
@@ -113,53 +153,54 @@ fn first_of_runs(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
 }
 
 impl DeletionIndex {
-    /// Adds word number `id`.
-    pub fn insert(&mut self, id: u32, word: &str) {
-        let chars: Vec<char> = word.chars().collect();
-        self.insert_chars(id, &chars);
-    }
-
-    /// Adds word number `id`, given as its characters.
-    pub fn insert_chars(&mut self, id: u32, chars: &[char]) {
-        if tolerance(chars.len() + 1) == 0 || chars.len() > LONGEST {
-            return;
-        }
-        let prefixes = Prefixes::new(chars);
-        self.pending.push((prefixes.whole(), id));
-        for skip in first_of_runs(chars) {
-            self.pending.push((prefixes.without(skip), id));
-        }
-    }
-
-    /// Groups the pairs into buckets; call once, after the last [`DeletionIndex::insert`].
-    pub fn finish(&mut self) {
-        debug_assert!(
-            self.entries.is_empty(),
-            "DeletionIndex::finish is called once"
-        );
-        let pending = std::mem::take(&mut self.pending);
+    /// The index over the pairs `gathered` (from disjoint sets of words), grouped into
+    /// buckets on `threads` threads.
+    pub fn group(gathered: &[DeletionPairs], threads: usize) -> DeletionIndex {
+        let total: usize = gathered.iter().map(DeletionPairs::len).sum();
         // Two to four pairs per bucket: a probe still reads one cache line, and the table
-        // of bucket starts stays small enough to fill without missing the cache at every pair.
-        self.bits = (usize::BITS - pending.len().leading_zeros())
+        // of bucket starts stays small.
+        let bits = (usize::BITS - total.leading_zeros())
             .saturating_sub(2)
-            .clamp(4, 24);
-        let shift = 64 - self.bits;
-        let mut starts = vec![0u32; (1 << self.bits) + 1];
-        for &(h, _) in &pending {
-            starts[(h >> shift) as usize + 1] += 1;
+            .clamp(PARTITION_BITS, 24);
+        let per_partition = 1usize << (bits - PARTITION_BITS);
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        let mut entries = vec![(0u32, 0u32); total];
+        // Each partition's buckets and entries are one stretch of `starts` and `entries`:
+        // cut both into one piece per partition, so threads sort pieces of their own.
+        let mut pieces = Vec::with_capacity(PARTITIONS);
+        let (mut rest_starts, mut rest_entries) = (&mut starts[..1 << bits], &mut entries[..]);
+        let mut first = 0usize;
+        for partition in 0..PARTITIONS {
+            let size: usize = gathered.iter().map(|g| g.partitions[partition].len()).sum();
+            let (starts, more_starts) = rest_starts.split_at_mut(per_partition);
+            let (entries, more_entries) = rest_entries.split_at_mut(size);
+            pieces.push(Piece {
+                partition,
+                first,
+                starts,
+                entries,
+            });
+            (rest_starts, rest_entries) = (more_starts, more_entries);
+            first += size;
         }
-        for at in 1..starts.len() {
-            starts[at] += starts[at - 1];
+        let shift = 64 - bits;
+        let share = PARTITIONS.div_ceil(threads.max(1));
+        std::thread::scope(|scope| {
+            let mut chunks = pieces.chunks_mut(share);
+            let own = chunks.next();
+            for chunk in chunks {
+                scope.spawn(move || chunk.iter_mut().for_each(|p| p.sort(gathered, shift)));
+            }
+            own.into_iter()
+                .flatten()
+                .for_each(|piece| piece.sort(gathered, shift));
+        });
+        starts[1 << bits] = total as u32;
+        DeletionIndex {
+            bits,
+            starts,
+            entries,
         }
-        let mut fill = starts.clone();
-        let mut entries = vec![(0u32, 0u32); pending.len()];
-        for &(h, id) in &pending {
-            let slot = &mut fill[(h >> shift) as usize];
-            entries[*slot as usize] = (h as u32, id);
-            *slot += 1;
-        }
-        self.starts = starts;
-        self.entries = entries;
     }
 
     /// Bytes of memory the index takes.
@@ -170,10 +211,6 @@ impl DeletionIndex {
     /// Ids of the words that may be within `edits` (at most 2) of `query`, sorted; the
     /// caller checks the true distance with [`Distance`].
     pub fn candidates<'a>(&self, query: &str, edits: usize, probes: &'a mut Probes) -> &'a [u32] {
-        debug_assert!(
-            self.pending.is_empty(),
-            "DeletionIndex::finish was not called"
-        );
         let Probes {
             chars,
             buckets,
@@ -214,6 +251,43 @@ impl DeletionIndex {
         found.sort_unstable();
         found.dedup();
         found
+    }
+}
+
+/// One partition's share of a [`DeletionIndex`] being grouped.
+struct Piece<'a> {
+    partition: usize,
+    /// Position in the whole index of the partition's first entry.
+    first: usize,
+    /// The starts of the partition's buckets.
+    starts: &'a mut [u32],
+    entries: &'a mut [(u32, u32)],
+}
+
+impl Piece<'_> {
+    /// Counting-sorts the partition's pairs from every gatherer into its buckets, by the
+    /// hash bits below the partition's own.
+    fn sort(&mut self, gathered: &[DeletionPairs], shift: u32) {
+        let mask = self.starts.len() - 1;
+        let pairs = || {
+            gathered
+                .iter()
+                .flat_map(|g| g.partitions[self.partition].iter())
+        };
+        let bucket = |hash: u64| (hash >> shift) as usize & mask;
+        for &(hash, _) in pairs() {
+            self.starts[bucket(hash)] += 1;
+        }
+        let mut next = self.first as u32;
+        for start in self.starts.iter_mut() {
+            (*start, next) = (next, next + *start);
+        }
+        let mut fill: Vec<u32> = self.starts.to_vec();
+        for &(hash, id) in pairs() {
+            let slot = &mut fill[bucket(hash)];
+            self.entries[*slot as usize - self.first] = (hash as u32, id);
+            *slot += 1;
+        }
     }
 }
 
@@ -305,19 +379,50 @@ mod tests {
 
     #[test]
     fn finds_words_within_tolerance() {
-        let mut index = DeletionIndex::default();
+        let mut pairs = DeletionPairs::default();
         for (id, word) in ["container", "logistics", "таможня", "customs"]
             .iter()
             .enumerate()
         {
-            index.insert(id as u32, word);
+            pairs.insert_chars(id as u32, &word.chars().collect::<Vec<_>>());
         }
-        index.finish();
+        let index = DeletionIndex::group(&[pairs], 2);
         let mut probes = Probes::default();
         assert!(index.candidates("contaner", 1, &mut probes).contains(&0));
         assert!(index.candidates("logisitcs", 2, &mut probes).contains(&1));
         assert!(index.candidates("tamozhnya", 2, &mut probes).is_empty());
         assert!(index.candidates("таможна", 1, &mut probes).contains(&2));
         assert!(index.candidates("cutsoms", 1, &mut probes).contains(&3));
+    }
+
+    #[test]
+    fn gathering_and_grouping_on_several_threads_changes_nothing() {
+        let words: Vec<Vec<char>> = (0..3000u32)
+            .map(|n| {
+                format!("w{}x{}", n * 7919 % 10007, n % 13)
+                    .chars()
+                    .collect()
+            })
+            .collect();
+        let gather = |ids: std::ops::Range<usize>| {
+            let mut pairs = DeletionPairs::default();
+            for id in ids {
+                pairs.insert_chars(id as u32, &words[id]);
+            }
+            pairs
+        };
+        let whole = DeletionIndex::group(&[gather(0..3000)], 1);
+        let split = DeletionIndex::group(
+            &[gather(0..1000), gather(1000..1001), gather(1001..3000)],
+            3,
+        );
+        assert_eq!(whole.starts, split.starts);
+        let (mut probes, mut more) = (Probes::default(), Probes::default());
+        for word in &words {
+            let typo: String = word.iter().skip(1).collect();
+            let found = whole.candidates(&typo, 2, &mut probes).to_vec();
+            assert!(!found.is_empty(), "{typo}");
+            assert_eq!(found, split.candidates(&typo, 2, &mut more), "{typo}");
+        }
     }
 }

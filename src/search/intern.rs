@@ -1,6 +1,12 @@
 //! Interning words while an index is built: each distinct word gets a dense id in order of
 //! first sight, and its bytes go end to end into one buffer, so a million postings cost no
 //! allocation per word.
+//!
+//! The table and the words outgrow the processor's caches, and finding a word there takes
+//! three reads that each wait for the one before (its slot, where its bytes start, the
+//! bytes). Words are therefore interned in batches, one step of the three at a time for
+//! the whole batch: the reads of one step do not wait for each other, so their cache
+//! misses overlap instead of coming one after another.
 
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
@@ -15,6 +21,8 @@ pub struct Interner {
     /// `id + 1`, so most probes and all of growing read nothing else; 0 is an empty slot.
     /// A power of two long.
     slots: Vec<u64>,
+    /// The hashes of the batch being interned.
+    hashes: Vec<u64>,
 }
 
 impl Default for Interner {
@@ -23,6 +31,7 @@ impl Default for Interner {
             text: String::new(),
             ends: vec![0],
             slots: vec![0; 1024],
+            hashes: Vec::new(),
         }
     }
 }
@@ -35,9 +44,48 @@ fn hash(word: &str) -> u64 {
 }
 
 impl Interner {
-    /// The id of `word`, new if it was not seen before.
-    pub fn intern(&mut self, word: &str) -> u32 {
-        let h = hash(word);
+    /// The ids of the words of `batch`, which are `text[ends[i - 1]..ends[i]]` (from 0 for
+    /// the first), appended to `ids` in order; a word not seen before gets a new id.
+    pub fn intern_batch(&mut self, text: &str, ends: &[u32], ids: &mut Vec<u32>) {
+        let words = || {
+            std::iter::once(0)
+                .chain(ends.iter().copied())
+                .zip(ends)
+                .map(|(start, &end)| &text[start as usize..end as usize])
+        };
+        let mut hashes = std::mem::take(&mut self.hashes);
+        hashes.clear();
+        hashes.extend(words().map(hash));
+        // Each step only reads, and sums what it read so that the reads are not dropped.
+        let mask = self.slots.len() - 1;
+        let mut read = 0u64;
+        for &h in &hashes {
+            read = read.wrapping_add(self.slots[h as usize & mask]);
+        }
+        let first_ids = || {
+            hashes.iter().filter_map(|&h| {
+                let entry = self.slots[h as usize & mask];
+                (entry != 0 && entry >> 32 == h).then(|| (entry as u32 - 1) as usize)
+            })
+        };
+        for id in first_ids() {
+            read = read.wrapping_add(u64::from(self.ends[id]));
+        }
+        for id in first_ids() {
+            let start = self.ends[id] as usize;
+            read = read.wrapping_add(u64::from(
+                self.text.as_bytes().get(start).copied().unwrap_or(0),
+            ));
+        }
+        std::hint::black_box(read);
+        for (word, &h) in words().zip(&hashes) {
+            ids.push(self.intern_hashed(word, h));
+        }
+        self.hashes = hashes;
+    }
+
+    /// The id of `word`, whose hash is `h`.
+    fn intern_hashed(&mut self, word: &str, h: u64) -> u32 {
         let mask = self.slots.len() - 1;
         let mut slot = h as usize & mask;
         while self.slots[slot] != 0 {
@@ -56,18 +104,6 @@ impl Interner {
             self.grow();
         }
         id
-    }
-
-    /// Reads what interning `word` will read first, without changing anything: warming a
-    /// batch of words before interning them lets their cache misses overlap instead of
-    /// coming one after another.
-    pub fn warm(&self, word: &str) {
-        let h = hash(word);
-        let entry = self.slots[h as usize & (self.slots.len() - 1)];
-        if entry != 0 && entry >> 32 == h {
-            let start = self.ends[(entry as u32 - 1) as usize] as usize;
-            std::hint::black_box(self.text.as_bytes().get(start));
-        }
     }
 
     /// Doubles the table, placing every word again by the hash bits its slot holds.
@@ -104,17 +140,41 @@ impl Interner {
 mod tests {
     use super::Interner;
 
+    /// Interns `words` in batches of `batch`, the way an index is built.
+    fn intern_all(interner: &mut Interner, words: &[String], batch: usize) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for chunk in words.chunks(batch) {
+            let mut text = String::new();
+            let mut ends = Vec::new();
+            for word in chunk {
+                text.push_str(word);
+                ends.push(text.len() as u32);
+            }
+            interner.intern_batch(&text, &ends, &mut ids);
+        }
+        ids
+    }
+
     #[test]
     fn gives_each_distinct_word_one_id_in_order_of_first_sight() {
         let mut interner = Interner::default();
-        let words: Vec<String> = (0..5000).map(|n| format!("w{}", n % 3000)).collect();
-        let ids: Vec<u32> = words.iter().map(|w| interner.intern(w)).collect();
+        // Repeats inside one batch, across batches, and across the table's growth.
+        let words: Vec<String> = (0..5000)
+            .flat_map(|n| {
+                let word = format!("w{}", n % 3000);
+                vec![word; 1 + usize::from(n % 5 == 0)]
+            })
+            .collect();
+        let ids = intern_all(&mut interner, &words, 7);
         assert_eq!(interner.len(), 3000);
         for (word, id) in words.iter().zip(&ids) {
             assert_eq!(*id as usize, word[1..].parse::<usize>().unwrap());
             assert_eq!(interner.word(*id), word);
         }
-        assert_eq!(interner.intern(""), 3000);
+        assert_eq!(
+            intern_all(&mut interner, &["".into(), "w7".into(), "".into()], 64),
+            [3000, 7, 3000]
+        );
         assert_eq!(interner.word(3000), "");
     }
 }

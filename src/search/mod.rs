@@ -19,8 +19,8 @@ mod typed;
 
 use crate::model::{Concept, Domain, Lang};
 use crate::script::is_han;
-use fuzzy::DeletionIndex;
-use normalize::fold;
+use fuzzy::{DeletionIndex, DeletionPairs};
+use normalize::{fold, fold_into};
 use serde::Serialize;
 use space::{Space, SpaceBuilder};
 
@@ -135,15 +135,13 @@ fn plain_space(concepts: &[Concept]) -> SpaceBuilder {
     for (at, concept) in concepts.iter().enumerate() {
         for lang in Lang::ALL {
             for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
-                space.add(
-                    at as u32,
-                    lang,
-                    term_at as u8,
-                    Form::Text,
-                    &fold(&term.text),
-                );
+                space.add(at as u32, lang, term_at as u8, Form::Text, |out| {
+                    fold_into(&term.text, out)
+                });
                 if let Some(pinyin) = &term.pinyin {
-                    space.add(at as u32, lang, term_at as u8, Form::Pinyin, &fold(pinyin));
+                    space.add(at as u32, lang, term_at as u8, Form::Pinyin, |out| {
+                        fold_into(pinyin, out)
+                    });
                 }
             }
         }
@@ -157,43 +155,60 @@ fn translit_space(concepts: &[Concept]) -> SpaceBuilder {
     for (at, concept) in concepts.iter().enumerate() {
         for lang in [Lang::Kk, Lang::Ru] {
             for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
-                let latin = translit::from_cyrillic(&fold(&term.text));
-                space.add(at as u32, lang, term_at as u8, Form::Translit, &latin);
+                space.add(at as u32, lang, term_at as u8, Form::Translit, |out| {
+                    translit::from_cyrillic_into(&fold(&term.text), out)
+                });
             }
         }
     }
     space
 }
 
-/// A finished space with its typo index.
-fn finish_space(builder: SpaceBuilder) -> (Space, DeletionIndex) {
-    let space = builder.finish();
-    let typos = typo_index(&space);
-    (space, typos)
-}
-
-/// The deletion index over a space's words (Chinese excluded: typos there are not letters).
-fn typo_index(space: &Space) -> DeletionIndex {
-    let mut typos = DeletionIndex::default();
-    let mut chars = Vec::new();
-    for id in 0..space.word_count() as u32 {
-        chars.clear();
-        chars.extend(space.word(id).chars());
-        if !chars.iter().copied().any(is_han) {
-            typos.insert_chars(id, &chars);
+/// The deletion index over a space's words (Chinese excluded: typos there are not letters),
+/// each thread gathering the pairs of its own share of the words.
+fn typo_index(space: &Space, threads: usize) -> DeletionIndex {
+    let count = space.word_count() as u32;
+    let share = count.div_ceil(threads.max(1) as u32).max(1);
+    let gather = |first: u32| {
+        let mut pairs = DeletionPairs::default();
+        let mut chars = Vec::new();
+        for id in first..(first + share).min(count) {
+            chars.clear();
+            chars.extend(space.word(id).chars());
+            if !chars.iter().copied().any(is_han) {
+                pairs.insert_chars(id, &chars);
+            }
         }
-    }
-    typos.finish();
-    typos
+        pairs
+    };
+    let gathered: Vec<DeletionPairs> = std::thread::scope(|scope| {
+        let others: Vec<_> = (share..count)
+            .step_by(share as usize)
+            .map(|first| scope.spawn(move || gather(first)))
+            .collect();
+        std::iter::once(gather(0))
+            .chain(
+                others
+                    .into_iter()
+                    .map(|other| other.join().expect("gathering typo pairs does not panic")),
+            )
+            .collect()
+    });
+    DeletionIndex::group(&gathered, threads)
 }
 
 impl Index {
     /// Builds the index over `concepts`; hits refer to them by position. The two search
-    /// spaces are built on two threads.
+    /// spaces are built on two threads; the translit space, the smaller, is done first, and
+    /// then the plain space's typo index is built on two threads.
     pub fn build(concepts: &[Concept]) -> Index {
-        let ((plain, typos), (translit, translit_typos)) = std::thread::scope(|scope| {
-            let translit = scope.spawn(|| finish_space(translit_space(concepts)));
-            let plain = finish_space(plain_space(concepts));
+        let (plain, (translit, translit_typos)) = std::thread::scope(|scope| {
+            let translit = scope.spawn(|| {
+                let space = translit_space(concepts).finish();
+                let typos = typo_index(&space, 1);
+                (space, typos)
+            });
+            let plain = plain_space(concepts).finish();
             (
                 plain,
                 translit
@@ -201,6 +216,7 @@ impl Index {
                     .expect("building the translit space does not panic"),
             )
         });
+        let typos = typo_index(&plain, 2);
         Index {
             plain,
             translit,

@@ -12,11 +12,18 @@
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the [`fold`] of `text` to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_space = false;
     let mut push = |c: char| {
         let folded = fold_char(c);
         if is_word_char(folded) {
-            if pending_space && !out.is_empty() {
+            if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
@@ -40,7 +47,6 @@ pub fn fold(text: &str) -> String {
             c.to_lowercase().for_each(&mut push);
         }
     }
-    out
 }
 
 /// The same key without any spaces (`ti dan` and `tídān` both give `tidan`).
@@ -93,6 +99,13 @@ mod tests {
         assert_eq!(fold("lǜsè"), "lvse");
         assert_eq!(fold("Xī'ān"), "xi an");
         assert_eq!(fold("  B/L  "), "b l");
+    }
+
+    #[test]
+    fn folding_onto_text_adds_no_leading_space() {
+        let mut out = String::from("key");
+        fold_into(" / Жүк", &mut out);
+        assert_eq!(out, "keyжук");
     }
 
     #[test]

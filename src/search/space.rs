@@ -42,8 +42,12 @@ pub struct SpaceBuilder {
     compact: String,
     /// Words waiting to be interned, end to end.
     batch_text: String,
-    /// (end of the word in `batch_text`, key) for each word waiting.
-    batch: Vec<(u32, u32)>,
+    /// The end of each word waiting in `batch_text`.
+    batch_ends: Vec<u32>,
+    /// The key of each word waiting.
+    batch_keys: Vec<u32>,
+    /// The ids the words waiting were given.
+    batch_ids: Vec<u32>,
 }
 
 /// Chinese is indexed by the run of this many characters starting at each character
@@ -63,15 +67,27 @@ pub fn indexed(word: &str) -> &str {
     }
 }
 
-/// How many words are interned together (see [`Interner::warm`]).
+/// How many words are interned together (see [`Interner::intern_batch`]).
 const BATCH: usize = 64;
 
 impl SpaceBuilder {
-    /// Adds the folded spelling `full` of one term.
-    pub fn add(&mut self, concept: u32, lang: Lang, term: u8, form: Form, full: &str) {
-        if full.is_empty() {
+    /// Adds the folded spelling of one term, which `write` appends to the string it is
+    /// given (so that it is written once, where the space keeps it).
+    pub fn add(
+        &mut self,
+        concept: u32,
+        lang: Lang,
+        term: u8,
+        form: Form,
+        write: impl FnOnce(&mut String),
+    ) {
+        let start = self.text.len();
+        write(&mut self.text);
+        if self.text.len() == start {
             return;
         }
+        let text = std::mem::take(&mut self.text);
+        let full = &text[start..];
         let key_id = self.keys.len() as u32;
         self.keys.push(Key {
             concept,
@@ -79,10 +95,9 @@ impl SpaceBuilder {
             term,
             form,
             chars: full.chars().count().min(u16::MAX as usize) as u16,
-            start: self.text.len() as u32,
+            start: start as u32,
             len: full.len() as u32,
         });
-        self.text.push_str(full);
         let mut short_words = true;
         let mut words = 0;
         for word in full.split(' ') {
@@ -105,30 +120,30 @@ impl SpaceBuilder {
             self.post(&compact, key_id);
             self.compact = compact;
         }
+        self.text = text;
     }
 
     fn post(&mut self, word: &str, key_id: u32) {
         self.batch_text.push_str(word);
-        self.batch.push((self.batch_text.len() as u32, key_id));
-        if self.batch.len() == BATCH {
+        self.batch_ends.push(self.batch_text.len() as u32);
+        self.batch_keys.push(key_id);
+        if self.batch_keys.len() == BATCH {
             self.intern_batch();
         }
     }
 
-    /// Interns the words waiting, in order, after warming the cache for all of them.
+    /// Interns the words waiting and posts them.
     fn intern_batch(&mut self) {
-        let mut start = 0;
-        for &(end, _) in &self.batch {
-            self.words.warm(&self.batch_text[start..end as usize]);
-            start = end as usize;
-        }
-        start = 0;
-        for &(end, key) in &self.batch {
-            let id = self.words.intern(&self.batch_text[start..end as usize]);
-            self.postings.push((id, key));
-            start = end as usize;
-        }
-        self.batch.clear();
+        self.batch_ids.clear();
+        self.words
+            .intern_batch(&self.batch_text, &self.batch_ends, &mut self.batch_ids);
+        self.postings.extend(
+            self.batch_ids
+                .iter()
+                .copied()
+                .zip(self.batch_keys.drain(..)),
+        );
+        self.batch_ends.clear();
         self.batch_text.clear();
     }
 
@@ -137,14 +152,14 @@ impl SpaceBuilder {
         self.intern_batch();
         let words = self.words;
         let count = words.len();
-        // Sort on the first eight bytes held inline, and on the whole words only on ties.
+        // Sort on the first sixteen bytes held inline, and on the whole words only on ties.
         let head = |word: &str| {
-            let mut bytes = [0u8; 8];
-            let n = word.len().min(8);
+            let mut bytes = [0u8; 16];
+            let n = word.len().min(16);
             bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
-            u64::from_be_bytes(bytes)
+            u128::from_be_bytes(bytes)
         };
-        let mut order: Vec<(u64, u32)> = (0..count as u32)
+        let mut order: Vec<(u128, u32)> = (0..count as u32)
             .map(|id| (head(words.word(id)), id))
             .collect();
         order.sort_unstable_by(|a, b| {
@@ -354,7 +369,7 @@ mod tests {
             .iter()
             .enumerate()
         {
-            builder.add(at as u32, Lang::En, 0, Form::Text, text);
+            builder.add(at as u32, Lang::En, 0, Form::Text, |out| out.push_str(text));
         }
         let space = builder.finish();
         let words: Vec<&str> = (0..space.word_count() as u32)

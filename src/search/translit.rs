@@ -6,6 +6,12 @@
 /// characters that are not Cyrillic pass through.
 pub fn from_cyrillic(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
+    from_cyrillic_into(folded, &mut out);
+    out
+}
+
+/// Appends the [`from_cyrillic`] of `folded` to `out`.
+pub fn from_cyrillic_into(folded: &str, out: &mut String) {
     for c in folded.chars() {
         let latin = match c {
             'а' | 'ә' => "a",
@@ -41,7 +47,6 @@ pub fn from_cyrillic(folded: &str) -> String {
         };
         out.push_str(latin);
     }
-    out
 }
 
 /// The canonical form of Latin text as people type Kazakh or Russian words: the letters
