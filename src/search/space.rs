@@ -214,6 +214,9 @@ impl SpaceBuilder {
             .iter()
             .map(|&key| self.keys[key as usize].chars.min(u16::from(u8::MAX)) as u8)
             .collect();
+        // The index lives as long as the window: give back what growing left spare.
+        self.text.shrink_to_fit();
+        self.keys.shrink_to_fit();
         let mut space = Space {
             text: self.text,
             keys: self.keys,
@@ -298,6 +301,10 @@ impl Space {
             }
         };
         let start = low + partition_point(low..high, |id| self.word_bytes(id) < bytes);
+        // Most lookups of words not typed right end here, at one comparison.
+        if start == high || !self.word_bytes(start).starts_with(bytes) {
+            return start..start;
+        }
         let end = start + partition_point(start..high, |id| self.word_bytes(id).starts_with(bytes));
         start..end
     }
