@@ -310,46 +310,103 @@ pub struct Distance {
 }
 
 impl Distance {
-    /// The optimal-string-alignment distance between `a` and `b`: insertions, deletions,
-    /// substitutions and swaps of two neighbouring characters each cost one edit.
-    pub fn between(&mut self, a: &str, b: &str) -> usize {
+    /// The optimal-string-alignment distance between `a` and `b` if it is at most `max`:
+    /// insertions, deletions, substitutions and swaps of two neighbouring characters each
+    /// cost one edit. Only cells within `max` of the diagonal are worked out, and the work
+    /// stops at the first row whose every cell is over `max`: no later cell can be under it.
+    pub fn within(&mut self, a: &str, b: &str, max: usize) -> Option<usize> {
         self.a.clear();
         self.a.extend(a.chars());
         self.b.clear();
         self.b.extend(b.chars());
         let (a, b) = (&self.a, &self.b);
+        if a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        let over = max + 1;
         let width = b.len() + 1;
+        // Three rows in turn: the swap of two neighbours looks two rows up.
         let rows = &mut self.rows;
         rows.clear();
-        rows.resize((a.len() + 1) * width, 0);
+        rows.resize(3 * width, over);
         for (j, cell) in rows.iter_mut().enumerate().take(width) {
-            *cell = j;
+            *cell = j.min(over);
         }
         for i in 1..=a.len() {
-            rows[i * width] = i;
-            for j in 1..=b.len() {
+            let (row, up, two_up) = (
+                (i % 3) * width,
+                ((i + 2) % 3) * width,
+                ((i + 1) % 3) * width,
+            );
+            rows[row..row + width].fill(over);
+            rows[row] = i.min(over);
+            let mut least = rows[row];
+            for j in i.saturating_sub(max).max(1)..=(i + max).min(b.len()) {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut best = (rows[(i - 1) * width + j] + 1)
-                    .min(rows[i * width + j - 1] + 1)
-                    .min(rows[(i - 1) * width + j - 1] + cost);
+                let mut best = (rows[up + j] + 1)
+                    .min(rows[row + j - 1] + 1)
+                    .min(rows[up + j - 1] + cost);
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(rows[(i - 2) * width + j - 2] + 1);
+                    best = best.min(rows[two_up + j - 2] + 1);
                 }
-                rows[i * width + j] = best;
+                rows[row + j] = best.min(over);
+                least = least.min(best);
+            }
+            if least > max {
+                return None;
             }
         }
-        rows[a.len() * width + b.len()]
+        let distance = rows[(a.len() % 3) * width + b.len()];
+        (distance <= max).then_some(distance)
     }
 }
 
-/// Optimal-string-alignment distance between two words (see [`Distance::between`]).
+/// Optimal-string-alignment distance between two words (see [`Distance::within`]).
 pub fn distance(a: &str, b: &str) -> usize {
-    Distance::default().between(a, b)
+    let most = a.chars().count().max(b.chars().count());
+    Distance::default()
+        .within(a, b, most)
+        .expect("no two words are further apart than the longer one is long")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bounded_distance_is_the_distance_when_within_the_bound() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "container",
+            "contaner",
+            "cotnainer",
+            "containers",
+            "logistics",
+            "logisitcs",
+            "lgoistics",
+            "таможня",
+            "таможна",
+            "тамжоня",
+        ];
+        let mut near = Distance::default();
+        for a in words {
+            for b in words {
+                let d = distance(a, b);
+                for max in 0..4 {
+                    assert_eq!(
+                        near.within(a, b, max),
+                        (d <= max).then_some(d),
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn distance_counts_swaps_as_one() {
