@@ -290,27 +290,33 @@ fn typos(
     collector: &mut Collector,
 ) {
     let (probes, near) = scratch;
+    // The other words must each start a word of the key: with two missing from the
+    // vocabulary, no key can hold all but one of them.
+    let missing: Vec<usize> = if words.len() > 1 {
+        (0..words.len())
+            .filter(|&at| space.words_with_prefix(indexed(&words[at])).is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if missing.len() > 1 {
+        return;
+    }
     for (at, word) in words.iter().enumerate() {
         let len = word.chars().count();
         let edits = edits_for(len);
         if edits == 0 || word.chars().any(is_han) {
             continue;
         }
-        // The other words must each start a word of the key: with one missing from the
-        // vocabulary, no key can hold them all.
-        let others_known = words
-            .iter()
-            .enumerate()
-            .all(|(other, w)| other == at || !space.words_with_prefix(indexed(w)).is_empty());
-        if !others_known {
+        // With one word missing, only that one can be the typo.
+        if missing.first().is_some_and(|&only| only != at) {
             continue;
         }
         collector.next_pass();
         for &candidate in deletions.candidates(word, edits, probes) {
-            let d = near.between(space.word(candidate), word);
-            if d > edits {
+            let Some(d) = near.within(space.word(candidate), word, edits) else {
                 continue;
-            }
+            };
             for &id in space.keys_of(candidate) {
                 let key = space.key(id);
                 let full = space.full(key);

@@ -128,17 +128,25 @@ fn holds(text: &str, part: &str) -> bool {
 /// }
 /// ```
 pub fn query_keys(query: &str) -> Vec<String> {
+    query_keys_folded(query, &super::normalize::fold(query))
+}
+
+/// [`query_keys`] of `query`, given its [`fold`](super::normalize::fold) `folded`, which is
+/// reused unless the query has a Kazakh `ü` or `ū` (which folding reads as pinyin's `v`).
+pub fn query_keys_folded(query: &str, folded: &str) -> Vec<String> {
+    let refolded;
     let kazakh_u = if query.contains(['ü', 'Ü', 'ū', 'Ū']) {
-        super::normalize::fold(&query.replace(['ü', 'Ü', 'ū', 'Ū'], "u"))
+        refolded = super::normalize::fold(&query.replace(['ü', 'Ü', 'ū', 'Ū'], "u"));
+        &refolded
     } else {
-        super::normalize::fold(query)
+        folded
     };
-    let as_zh = from_latin(&kazakh_u, false);
+    let as_zh = from_latin(kazakh_u, false);
     // Only a `j` can be read two ways.
     if !kazakh_u.contains('j') {
         return vec![as_zh];
     }
-    let as_i = from_latin(&kazakh_u, true);
+    let as_i = from_latin(kazakh_u, true);
     if as_i == as_zh {
         vec![as_zh]
     } else {

@@ -33,7 +33,7 @@ impl<'a> Typed<'a> {
     pub fn latin(&self) -> &[Vec<String>] {
         self.latin.get_or_init(|| {
             if is_latin(&self.folded) {
-                translit::query_keys(self.query)
+                translit::query_keys_folded(self.query, &self.folded)
                     .iter()
                     .map(|key| words(key))
                     .collect()
@@ -66,5 +66,7 @@ fn words(folded: &str) -> Vec<String> {
 /// Whether folded text is written in Latin letters, Kazakh Latin included.
 fn is_latin(folded: &str) -> bool {
     folded.chars().any(|c| c.is_ascii_alphabetic()) && folded.is_ascii()
-        || folded.chars().any(|c| "äğñöūıçşü".contains(c))
+        || folded
+            .chars()
+            .any(|c| matches!(c, 'ä' | 'ğ' | 'ñ' | 'ö' | 'ū' | 'ı' | 'ç' | 'ş' | 'ü'))
 }
