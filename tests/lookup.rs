@@ -130,6 +130,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("pinyin", "alashankoukouan", "dostyk-alashankou"),
     ("pinyin", "di5 hangquan", "fifth-freedom-of-the-air"),
     ("pinyin", "biaozhunxiang", "teu"),
+    // Syllables typed apart that also start words of a longer term (海关关员).
+    ("pinyin", "hai guan", "customs-authority"),
+    ("pinyin", "hǎi guān", "customs-authority"),
+    ("pinyin", "guan1 shui4", "customs-duty"),
     // The other keyboard layout, both ways.
     ("layout", "rjyjcfvtyn", "bill-of-lading"),
     ("layout", "rjyntqythysq gjtpl", "container-train"),

@@ -25,6 +25,7 @@ struct Collector<'a> {
     options: Options<'a>,
     best: FxHashMap<u32, Best>,
     whole: bool,
+    exact: bool,
     /// Which pass over a space is offering hits now.
     pass: u32,
 }
@@ -65,6 +66,7 @@ impl Collector<'_> {
             return;
         }
         self.whole |= kind <= MatchKind::Prefix;
+        self.exact |= kind == MatchKind::Exact;
         let score = kind.score(
             key.chars,
             key.term == 0,
@@ -120,6 +122,11 @@ impl Collector<'_> {
     /// Whether some hit is the query as a whole term or starts with it.
     fn has_whole_match(&self) -> bool {
         self.whole
+    }
+
+    /// Whether some hit is the query as a whole term.
+    fn has_exact_match(&self) -> bool {
+        self.exact
     }
 
     fn finish(mut self, limit: usize) -> Vec<Hit> {
@@ -207,7 +214,9 @@ fn strict(
     if space.postings(range.clone()) > 0 {
         read_driver(space, words, driver, range, tier, limit, collector);
     }
-    if words.len() > 1 && !collector.has_whole_match() {
+    // Words typed apart may be one word in the term (`hai guan`: 海关 `haiguan`), even when
+    // they also start words of a longer term (海关关员 `haiguan guanyuan`).
+    if words.len() > 1 && !collector.has_exact_match() {
         strict(space, &[words.concat()], tier, limit, collector);
     }
 }
@@ -414,6 +423,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         options,
         best: SPARE.take(),
         whole: false,
+        exact: false,
         pass: 0,
     };
     direct(index, &typed, limit, &mut collector);
@@ -438,6 +448,7 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         options: Options::default(),
         best: SPARE.take(),
         whole: false,
+        exact: false,
         pass: 0,
     };
     let edits = |len: usize| if len >= 3 { 2 } else { 0 };
