@@ -150,6 +150,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("stem", "поддонах", "pallet"),
     ("stem", "declarations", "customs-declaration"),
     ("stem", "pallets", "pallet"),
+    ("stem", "груза", "cargo"),
+    ("stem", "портов", "seaport"),
+    ("stem", "судов", "vessel"),
     // Short typos.
     ("fuzzy", "contaner train", "container-train"),
     ("fuzzy", "logisitcs", "logistics"),
@@ -232,6 +235,33 @@ fn a_term_holding_the_word_typed_ranks_above_one_only_starting_with_it() {
         );
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     }
+}
+
+#[test]
+fn the_term_itself_inflected_ranks_first_when_nothing_equals_the_query() {
+    let glossary = glossary();
+    // Each of these starts other terms (портов: портовый …) or is a word of many
+    // (груза: партия груза, крепление груза …); the term it inflects comes first.
+    for (query, id) in [
+        ("груза", "cargo"),
+        ("портов", "seaport"),
+        ("судна", "vessel"),
+        ("валюты", "currency"),
+        ("поставки", "delivery"),
+        ("железных дорог", "railway"),
+        ("licences", "import-export-licence"),
+    ] {
+        let hits = glossary.lookup(query, 10, Options::default());
+        assert_eq!(glossary.concept(&hits[0]).id, id, "{query}");
+        assert_eq!(hits[0].kind, MatchKind::Stem, "{query}");
+    }
+    // A longer word that merely starts with the stem is not the term inflected.
+    let hits = glossary.lookup("груза", 10, Options::default());
+    assert!(
+        hits[1..].iter().all(|h| h.score < hits[0].score - 100),
+        "{:?}",
+        hits.iter().map(matched_text).collect::<Vec<_>>()
+    );
 }
 
 #[test]

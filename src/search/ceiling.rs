@@ -3,6 +3,7 @@
 //! hits.
 
 use super::MatchKind;
+use super::query::ENDING;
 use super::space::Space;
 use crate::model::Lang;
 use std::ops::Range;
@@ -28,6 +29,8 @@ pub struct Ceilings {
     query_chars: usize,
     /// Whether some language is preferred, so a hit may earn that bonus.
     preferred: bool,
+    /// For stems, the longest key that may be the query's words inflected.
+    inflected_chars: usize,
 }
 
 impl Ceilings {
@@ -40,16 +43,20 @@ impl Ceilings {
             query_bytes: query.len() - spaces,
             query_chars: query.chars().count() - spaces,
             preferred: !prefer.is_empty(),
+            inflected_chars: query.chars().count() + ENDING * (spaces + 1),
         }
     }
 
     /// The level of a key of `chars` characters found through vocabulary word `word`.
     fn level(&self, space: &Space, word: u32, chars: u8) -> usize {
         let chars = usize::from(chars).min(LONGEST);
-        if self.tier.is_none() && space.word_len(word) <= self.query_bytes {
-            chars.max(self.query_chars).min(LONGEST)
-        } else {
-            LONGEST + 1 + chars
+        match self.tier {
+            None if space.word_len(word) <= self.query_bytes => {
+                chars.max(self.query_chars).min(LONGEST)
+            }
+            // A stem hit that may be the query inflected ranks with the first levels.
+            Some(_) if chars <= self.inflected_chars => chars,
+            _ => LONGEST + 1 + chars,
         }
     }
 
@@ -58,12 +65,21 @@ impl Ceilings {
         // A word longer than the query is not the query word itself, so the keys found
         // through it hold the query word only as the start of a longer word (a key that
         // also holds it whole is offered through the query word, at an earlier level).
-        let (kind, chars) = if level <= LONGEST {
-            (MatchKind::Exact, level)
+        let (kind, chars, whole) = if level <= LONGEST {
+            // Exact for the query's own words; a stem tier's keys here may be inflected.
+            (
+                self.tier.unwrap_or(MatchKind::Exact),
+                level,
+                self.tier.is_some(),
+            )
         } else {
-            (self.tier.unwrap_or(MatchKind::Prefix), level - LONGEST - 1)
+            (
+                self.tier.unwrap_or(MatchKind::Prefix),
+                level - LONGEST - 1,
+                false,
+            )
         };
-        kind.score(chars as u16, true, self.preferred, false, 0, false)
+        kind.score(chars as u16, true, self.preferred, false, 0, whole)
     }
 
     /// The keys holding the words of `range` (or, in a range of more than

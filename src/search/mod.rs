@@ -4,7 +4,8 @@
 //!
 //! Ranking: exact, then prefix, then word inside the term, then stem, then the other
 //! keyboard layout, then typo; within a tier, preferred terms, the user's own languages and
-//! shorter terms first.
+//! shorter terms first. One stem hit ranks just below exact: the term that is the query's
+//! own words inflected (`груза`: груз), which no exact hit can be when the query is inflected.
 
 mod ceiling;
 pub mod fuzzy;
@@ -34,7 +35,8 @@ pub enum MatchKind {
     Prefix,
     /// Words inside the term start with the query's words.
     Word,
-    /// The query's words, reduced to their stems, start words of the term.
+    /// The query's words, reduced to their stems, start words of the term (ranked just
+    /// below exact when the term is the query's own words inflected).
     Stem,
     /// The query typed in the other keyboard layout matches (ranked among such hits as
     /// the kind it would be if typed in the right layout).
@@ -48,8 +50,9 @@ impl MatchKind {
     /// within its language, in one of the user's languages, in Latin letters for Cyrillic,
     /// and `penalty` for its typos. `whole_words` says that each query word is a whole
     /// word of the key, so that a term holding the word typed (`поезд` in
-    /// `контейнерный поезд`) ranks above one that merely starts with it (`поездной …`):
-    /// exact, whole-word prefix, whole word, prefix, word, stem, typo.
+    /// `контейнерный поезд`) ranks above one that merely starts with it (`поездной …`);
+    /// for a stem hit, that the key is the query's words inflected (`груза`: груз):
+    /// exact, inflected, whole-word prefix, whole word, prefix, word, stem, typo.
     fn score(
         self,
         chars: u16,
@@ -61,6 +64,7 @@ impl MatchKind {
     ) -> u32 {
         let base = match self {
             MatchKind::Exact => 7000,
+            MatchKind::Stem if whole_words => 6500,
             MatchKind::Prefix if whole_words => 6000,
             MatchKind::Word if whole_words => 5000,
             MatchKind::Prefix => 4000,

@@ -186,6 +186,30 @@ fn classify(full: &str, query: &str, words: &[String]) -> (MatchKind, bool) {
     (kind, words.iter().all(|word| is_whole_word(full, word)))
 }
 
+/// Letters a Russian inflected ending may add to a stem (`-ами`, `-ого`).
+pub const ENDING: usize = 3;
+
+/// Letters an English base form may add to its stem: the Porter stemmer drops a final `e`
+/// (`licence`: `licenc`), and also whole suffixes (`declaration`: `declar`), so a longer
+/// word sharing the stem is another word (`declarant`), not the same one inflected.
+const ENGLISH_ENDING: usize = 1;
+
+/// Whether `full` is the term that `stems` are the stems of, inflected: as many words, each
+/// its stem and an ending of at most [`ENDING`] letters ([`ENGLISH_ENDING`] in Latin).
+fn inflects(full: &str, stems: &[String]) -> bool {
+    let mut words = full.split(' ');
+    stems.iter().all(|stem| {
+        let ending = if stem.chars().any(is_cyrillic) {
+            ENDING
+        } else {
+            ENGLISH_ENDING
+        };
+        words.next().is_some_and(|word| {
+            word.starts_with(stem.as_str()) && word.chars().count() <= stem.chars().count() + ending
+        })
+    }) && words.next().is_none()
+}
+
 /// Whether `word` is a whole word of `full` (in Chinese, which has no spaces, only the
 /// whole term is).
 fn is_whole_word(full: &str, word: &str) -> bool {
@@ -251,7 +275,7 @@ fn read_driver(
                 .all(|w| (w == driver && driver_held) || holds(full, w))
             {
                 let kind = match tier {
-                    Some(tier) => (tier, false),
+                    Some(tier) => (tier, inflects(full, words)),
                     None => classify(full, &query, words),
                 };
                 collector.offer(id, key, kind, 0);
@@ -380,15 +404,16 @@ fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
 /// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
 fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector) {
     strict(&index.plain, &typed.words, None, limit, collector);
-    // A query that a term equals or starts with is neither transliterated nor inflected.
-    if collector.has_whole_match() {
-        return;
+    // A query that a term equals or starts with is not transliterated.
+    if !collector.has_whole_match() {
+        for latin in typed.latin() {
+            strict(&index.translit, latin, None, limit, collector);
+        }
     }
-    for latin in typed.latin() {
-        strict(&index.translit, latin, None, limit, collector);
-    }
-    if collector.len() < limit
-        && !collector.has_whole_match()
+    // An inflected form may start other terms (`портов`: портовый терминал) or hold words
+    // of many (`груза`), and still be the term itself inflected (порт, груз), which ranks
+    // above them: only a term equal to the query makes its stems pointless.
+    if !collector.has_exact_match()
         && let Some(stemmed) = stems(&typed.words, &index.plain)
     {
         strict(
