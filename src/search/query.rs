@@ -410,12 +410,18 @@ fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector)
             strict(&index.translit, latin, None, limit, collector);
         }
     }
-    // An inflected form may start other terms (`портов`: портовый терминал) or hold words
-    // of many (`груза`), and still be the term itself inflected (порт, груз), which ranks
-    // above them: only a term equal to the query makes its stems pointless.
-    if !collector.has_exact_match()
-        && let Some(stemmed) = stems(&typed.words, &index.plain)
-    {
+    // A Russian inflected form may start other terms (`портов`: портовый терминал) or be
+    // a word of many (`груза`), and still be the term itself inflected (порт, груз), which
+    // ranks above them: only a term equal to the query makes its stems pointless. English
+    // inflects less and its stemmer costs more: it runs only when nothing starts with the
+    // query and there is room for more hits.
+    let russian = typed.words.iter().any(|w| w.chars().any(is_cyrillic));
+    let stems_may_help = if russian {
+        !collector.has_exact_match()
+    } else {
+        !collector.has_whole_match() && collector.len() < limit
+    };
+    if stems_may_help && let Some(stemmed) = stems(&typed.words, &index.plain) {
         strict(
             &index.plain,
             &stemmed,
