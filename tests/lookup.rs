@@ -135,7 +135,12 @@ const CASES: &[(&str, &str, &str)] = &[
     ("pinyin", "hǎi guān", "customs-authority"),
     ("pinyin", "guan1 shui4", "customs-duty"),
     // The other keyboard layout, both ways.
+    ("translit", "pod'ezdnoi put'", "railway-siding"),
+    ("translit", "ob'em gruzoperevozok", "freight-volume"),
     ("layout", "rjyjcfvtyn", "bill-of-lading"),
+    // Capitals typed on QWERTY: shifted [ ; ' keys are Х Ж Э.
+    ("layout", "{jhujc", "horgos"),
+    ("layout", ":tktpyfz ljhjuf", "railway"),
     ("layout", "rjyntqythysq gjtpl", "container-train"),
     ("layout", "nfvj;tyysq cj.p", "customs-union"),
     ("layout", "сгыещьы гтшщт", "customs-union"),

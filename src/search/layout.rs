@@ -6,6 +6,11 @@ use std::sync::LazyLock;
 const QWERTY: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
 const JCUKEN: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
 
+/// The same keys shifted on QWERTY, which give capital letters on ЙЦУКЕН (Caps Lock on, or
+/// a capital first letter: `{jhujc` is Хоргос).
+const QWERTY_SHIFTED: &str = "{}:\"<>~";
+const JCUKEN_OF_SHIFTED: &str = "хъжэбюё";
+
 /// Both layouts as lookup tables: ASCII by byte, Cyrillic `а`..`ё` by offset from `а`.
 struct Tables {
     to_jcuken: [Option<char>; 128],
@@ -20,6 +25,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     for (q, j) in QWERTY.chars().zip(JCUKEN.chars()) {
         tables.to_jcuken[q as usize] = Some(j);
         tables.to_qwerty[j as usize - 'а' as usize] = Some(q);
+    }
+    for (q, j) in QWERTY_SHIFTED.chars().zip(JCUKEN_OF_SHIFTED.chars()) {
+        tables.to_jcuken[q as usize] = Some(j);
     }
     tables
 });
@@ -67,5 +75,13 @@ mod tests {
         assert_eq!(switch("сгыещьы").as_deref(), Some("customs"));
         assert_eq!(switch("Rjyjcfvtyn").as_deref(), Some("коносамент"));
         assert_eq!(switch("提单"), None);
+        // Shifted keys are the capitals of the letters they share a key with.
+        assert_eq!(switch("{JHUJC").as_deref(), Some("хоргос"));
+        assert_eq!(
+            switch(":tktpyfz ljhjuf").as_deref(),
+            Some("железная дорога")
+        );
+        assert_eq!(switch("NY D\"L").as_deref(), Some("тн вэд"));
+        assert_eq!(switch("<th,jen-xfhnth").as_deref(), Some("бербоут-чартер"));
     }
 }

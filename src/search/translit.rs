@@ -132,11 +132,16 @@ pub fn query_keys(query: &str) -> Vec<String> {
 }
 
 /// [`query_keys`] of `query`, given its [`fold`](super::normalize::fold) `folded`, which is
-/// reused unless the query has a Kazakh `ü` or `ū` (which folding reads as pinyin's `v`).
+/// reused unless the query has a Kazakh `ü` or `ū` (which folding reads as pinyin's `v`) or
+/// an apostrophe (which folding reads as a break between pinyin syllables, but which here
+/// stands for ь or ъ, as in `ob'em`, and is dropped as they are).
 pub fn query_keys_folded(query: &str, folded: &str) -> Vec<String> {
     let refolded;
-    let kazakh_u = if query.contains(['ü', 'Ü', 'ū', 'Ū']) {
-        refolded = super::normalize::fold(&query.replace(['ü', 'Ü', 'ū', 'Ū'], "u"));
+    let kazakh_u = if query.contains(['ü', 'Ü', 'ū', 'Ū', '\'', '’']) {
+        let latin = query
+            .replace(['ü', 'Ü', 'ū', 'Ū'], "u")
+            .replace(['\'', '’'], "");
+        refolded = super::normalize::fold(&latin);
         &refolded
     } else {
         folded
@@ -184,6 +189,8 @@ mod tests {
             ("контейнерный", "kontejnernyj"),
             ("таможенный", "tamozhennyj"),
             ("таможенный", "tamozhenniy"),
+            ("подъездной путь", "pod'ezdnoi put'"),
+            ("объём", "ob’em"),
         ] {
             let (a, b) = both(cyrillic, typed);
             assert_eq!(a, b, "{cyrillic} vs {typed}");
