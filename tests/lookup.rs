@@ -155,6 +155,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("stem", "поддонах", "pallet"),
     ("stem", "declarations", "customs-declaration"),
     ("stem", "pallets", "pallet"),
+    ("stem", "customs duties", "customs-duty"),
+    ("stem", "countries of origin", "country-of-origin"),
     ("stem", "груза", "cargo"),
     ("stem", "портов", "seaport"),
     ("stem", "судов", "vessel"),

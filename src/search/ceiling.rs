@@ -3,8 +3,8 @@
 //! hits.
 
 use super::MatchKind;
-use super::query::ENDING;
 use super::space::Space;
+use super::stem::ENDING;
 use crate::model::Lang;
 use std::ops::Range;
 

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod normalize;
 mod query;
 pub mod space;
+mod stem;
 pub mod translit;
 mod typed;
 

@@ -3,11 +3,11 @@
 use super::ceiling::Ceilings;
 use super::fuzzy::{DeletionIndex, Distance, Probes, tolerance};
 use super::space::{Key, Space, indexed};
+use super::stem::{inflects, stems};
 use super::typed::Typed;
 use super::{Form, Hit, Index, MatchKind, Options, layout};
 use crate::model::Lang;
 use crate::script::{is_cyrillic, is_han};
-use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -186,30 +186,6 @@ fn classify(full: &str, query: &str, words: &[String]) -> (MatchKind, bool) {
     (kind, words.iter().all(|word| is_whole_word(full, word)))
 }
 
-/// Letters a Russian inflected ending may add to a stem (`-ами`, `-ого`).
-pub const ENDING: usize = 3;
-
-/// Letters an English base form may add to its stem: the Porter stemmer drops a final `e`
-/// (`licence`: `licenc`), and also whole suffixes (`declaration`: `declar`), so a longer
-/// word sharing the stem is another word (`declarant`), not the same one inflected.
-const ENGLISH_ENDING: usize = 1;
-
-/// Whether `full` is the term that `stems` are the stems of, inflected: as many words, each
-/// its stem and an ending of at most [`ENDING`] letters ([`ENGLISH_ENDING`] in Latin).
-fn inflects(full: &str, stems: &[String]) -> bool {
-    let mut words = full.split(' ');
-    stems.iter().all(|stem| {
-        let ending = if stem.chars().any(is_cyrillic) {
-            ENDING
-        } else {
-            ENGLISH_ENDING
-        };
-        words.next().is_some_and(|word| {
-            word.starts_with(stem.as_str()) && word.chars().count() <= stem.chars().count() + ending
-        })
-    }) && words.next().is_none()
-}
-
 /// Whether `word` is a whole word of `full` (in Chinese, which has no spaces, only the
 /// whole term is).
 fn is_whole_word(full: &str, word: &str) -> bool {
@@ -230,17 +206,22 @@ fn strict(
     }
     // Drive from the word whose vocabulary words hold the fewest keys (one short binary
     // search each); the others are checked on the candidates' text.
+    let ranges: Vec<Range<u32>> = words
+        .iter()
+        .map(|w| space.words_with_prefix(indexed(w)))
+        .collect();
     let (driver, range) = words
         .iter()
-        .map(|w| (w, space.words_with_prefix(indexed(w))))
-        .min_by_key(|(_, range)| space.postings(range.clone()))
+        .zip(&ranges)
+        .min_by_key(|(_, range)| space.postings((*range).clone()))
         .expect("words is not empty");
     if space.postings(range.clone()) > 0 {
-        read_driver(space, words, driver, range, tier, limit, collector);
+        read_driver(space, words, driver, range.clone(), tier, limit, collector);
     }
     // Words typed apart may be one word in the term (`hai guan`: 海关 `haiguan`), even when
-    // they also start words of a longer term (海关关员 `haiguan guanyuan`).
-    if words.len() > 1 && !collector.has_exact_match() {
+    // they also start words of a longer term (海关关员 `haiguan guanyuan`). The words run
+    // together start with the first, so they can only be found if it starts some word.
+    if words.len() > 1 && !ranges[0].is_empty() && !collector.has_exact_match() {
         strict(space, &[words.concat()], tier, limit, collector);
     }
 }
@@ -365,42 +346,6 @@ fn typos(
     }
 }
 
-/// The query's words reduced to their stems, if that changes any and the stems may find
-/// something in `space`.
-fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
-    // The stem tier finds a key only if some vocabulary word starts with the first word's
-    // stem (its fallback, the words run together, starts with it too). A Russian stem
-    // keeps the word up to its first vowel (Snowball strips endings only after it), so
-    // with no vocabulary word starting so, stemming cannot help.
-    if let Some(first) = words.first()
-        && first.chars().count() >= 4
-        && first.chars().any(is_cyrillic)
-        && let Some((at, vowel)) = first.char_indices().find(|(_, c)| "аеиоуыэюя".contains(*c))
-        && space
-            .words_with_prefix(&first[..at + vowel.len_utf8()])
-            .is_empty()
-    {
-        return None;
-    }
-    let russian = Stemmer::create(Algorithm::Russian);
-    let english = Stemmer::create(Algorithm::English);
-    let stemmed: Vec<String> = words
-        .iter()
-        .map(|word| {
-            if word.chars().count() < 4 {
-                word.clone()
-            } else if word.chars().any(is_cyrillic) {
-                russian.stem(word).into_owned()
-            } else if word.chars().all(|c| c.is_ascii_alphabetic()) {
-                english.stem(word).into_owned()
-            } else {
-                word.clone()
-            }
-        })
-        .collect();
-    (stemmed != words).then_some(stemmed)
-}
-
 /// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
 fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector) {
     strict(&index.plain, &typed.words, None, limit, collector);
@@ -413,8 +358,8 @@ fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector)
     // A Russian inflected form may start other terms (`портов`: портовый терминал) or be
     // a word of many (`груза`), and still be the term itself inflected (порт, груз), which
     // ranks above them: only a term equal to the query makes its stems pointless. English
-    // inflects less and its stemmer costs more: it runs only when nothing starts with the
-    // query and there is room for more hits.
+    // inflects less: its stems are tried only when nothing starts with the query and there
+    // is room for more hits.
     let russian = typed.words.iter().any(|w| w.chars().any(is_cyrillic));
     let stems_may_help = if russian {
         !collector.has_exact_match()
@@ -494,7 +439,11 @@ fn all_typos(
     edits: impl Fn(usize) -> usize + Copy,
     collector: &mut Collector,
 ) {
-    let mut scratch = Default::default();
+    // The buffers of the last typo tier on this thread: probing allocates nothing.
+    thread_local! {
+        static SCRATCH: std::cell::Cell<(Probes, Distance)> = std::cell::Cell::default();
+    }
+    let mut scratch = SCRATCH.take();
     let plain = (&index.plain, &index.typos, typed.words.as_slice());
     let latin = typed
         .latin()
@@ -503,6 +452,7 @@ fn all_typos(
     for (space, deletions, words) in std::iter::once(plain).chain(latin) {
         typos(space, deletions, words, edits, &mut scratch, collector);
     }
+    SCRATCH.set(scratch);
 }
 
 #[cfg(test)]
