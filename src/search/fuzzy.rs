@@ -325,11 +325,13 @@ impl Distance {
         }
         let over = max + 1;
         let width = b.len() + 1;
-        // Three rows in turn: the swap of two neighbours looks two rows up.
+        // Three rows in turn: the swap of two neighbours looks two rows up. Only the band
+        // and the cell on each side of it are ever read, so only those are written.
         let rows = &mut self.rows;
-        rows.clear();
-        rows.resize(3 * width, over);
-        for (j, cell) in rows.iter_mut().enumerate().take(width) {
+        if rows.len() < 3 * width {
+            rows.resize(3 * width, over);
+        }
+        for (j, cell) in rows.iter_mut().enumerate().take(width.min(max + 2)) {
             *cell = j.min(over);
         }
         for i in 1..=a.len() {
@@ -338,10 +340,11 @@ impl Distance {
                 ((i + 2) % 3) * width,
                 ((i + 1) % 3) * width,
             );
-            rows[row..row + width].fill(over);
+            let (first, last) = (i.saturating_sub(max).max(1), (i + max).min(b.len()));
             rows[row] = i.min(over);
+            rows[row + first - 1] = if first == 1 { i.min(over) } else { over };
             let mut least = rows[row];
-            for j in i.saturating_sub(max).max(1)..=(i + max).min(b.len()) {
+            for j in first..=last {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
                 let mut best = (rows[up + j] + 1)
                     .min(rows[row + j - 1] + 1)
@@ -351,6 +354,9 @@ impl Distance {
                 }
                 rows[row + j] = best.min(over);
                 least = least.min(best);
+            }
+            if last < b.len() {
+                rows[row + last + 1] = over;
             }
             if least > max {
                 return None;

@@ -83,37 +83,42 @@ pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
             other => plain.push(other),
         }
     }
-    const DIGRAPHS: [(&str, &str); 10] = [
-        ("shch", "sh"),
-        ("sch", "sh"),
-        ("tch", "c"),
-        ("zh", "j"),
-        ("kh", "h"),
-        ("ch", "c"),
-        ("ts", "c"),
-        ("ya", "ia"),
-        ("yu", "iu"),
-        ("yo", "e"),
-    ];
-    let mut out = plain;
-    for (from, to) in DIGRAPHS {
-        if holds(&out, from) {
-            out = out.replace(from, to);
-        }
-    }
-    if out.contains('y') {
-        out = out.replace('y', "i");
-    }
-    out
+    digraphs_to_letters(&plain)
 }
 
-/// Whether `text` contains `part`: on words this short, comparing at every position is
-/// cheaper than setting up a substring search.
-fn holds(text: &str, part: &str) -> bool {
-    let part = part.as_bytes();
-    text.as_bytes()
-        .windows(part.len())
-        .any(|window| window[0] == part[0] && window[1..] == part[1..])
+/// Latin spellings of single Cyrillic letters, longest first where one starts another.
+const DIGRAPHS: [(&str, &str); 10] = [
+    ("shch", "sh"),
+    ("sch", "sh"),
+    ("tch", "c"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ch", "c"),
+    ("ts", "c"),
+    ("ya", "ia"),
+    ("yu", "iu"),
+    ("yo", "e"),
+];
+
+/// `text` with each digraph of [`DIGRAPHS`] made its single letter and every other `y`
+/// made `i`, in one pass from the left.
+fn digraphs_to_letters(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut rest = text;
+    'text: while let Some(c) = rest.chars().next() {
+        if matches!(c, 's' | 't' | 'z' | 'k' | 'c' | 'y') {
+            for (from, to) in DIGRAPHS {
+                if let Some(after) = rest.strip_prefix(from) {
+                    out.push_str(to);
+                    rest = after;
+                    continue 'text;
+                }
+            }
+        }
+        out.push(if c == 'y' { 'i' } else { c });
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// The canonical Latin keys of a typed query (`jük`, `temır jol`, `tamozhnya`): one, or

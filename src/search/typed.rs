@@ -50,10 +50,10 @@ fn words(folded: &str) -> Vec<String> {
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|word| {
-            let pinyin_with_numbers = word.chars().all(|c| c.is_ascii_alphanumeric())
+            let pinyin_with_numbers = word.bytes().any(|b| b.is_ascii_digit())
+                && word.bytes().all(|b| b.is_ascii_alphanumeric())
                 && word.starts_with(|c: char| c.is_ascii_alphabetic())
-                && word.chars().any(|c| c.is_ascii_digit())
-                && word.chars().filter(char::is_ascii_digit).all(|c| c <= '5');
+                && word.bytes().filter(u8::is_ascii_digit).all(|b| b <= b'5');
             if pinyin_with_numbers {
                 word.chars().filter(|c| !c.is_ascii_digit()).collect()
             } else {
