@@ -170,6 +170,13 @@ const CASES: &[(&str, &str, &str)] = &[
     ("fuzzy", "custms union", "customs-union"),
     ("fuzzy", "warehuose", "warehouse"),
     ("fuzzy", "semi-trailr", "semi-trailer"),
+    // Two letters changed or dropped in one word, and a typo in each of two words.
+    ("fuzzy", "экспедетар", "freight-forwarder"),
+    ("fuzzy", "локамотиф", "locomotive"),
+    ("fuzzy", "trnsshpment", "transshipment"),
+    ("fuzzy", "demerage", "demurrage"),
+    ("fuzzy", "contaner trein", "container-train"),
+    ("fuzzy", "frieght forwader", "freight-forwarder"),
 ];
 
 #[test]

@@ -1,7 +1,9 @@
 //! Running one query against the index, tier by tier.
 
+mod typos;
+
 use super::ceiling::Ceilings;
-use super::fuzzy::{DeletionIndex, Distance, Probes, tolerance};
+use super::fuzzy::tolerance;
 use super::space::{Key, Space, indexed};
 use super::stem::{inflects, stems};
 use super::typed::Typed;
@@ -10,6 +12,7 @@ use crate::model::Lang;
 use crate::script::{is_cyrillic, is_han};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use typos::all_typos;
 
 /// The most key references one query word may pull in; a one-letter prefix of a huge
 /// termbase stops there (the shortest keys come first).
@@ -293,59 +296,6 @@ fn read_driver(
     }
 }
 
-/// Keys holding a word within typo distance of one query word, and the other query
-/// words as prefixes.
-fn typos(
-    space: &Space,
-    deletions: &DeletionIndex,
-    words: &[String],
-    edits_for: impl Fn(usize) -> usize,
-    scratch: &mut (Probes, Distance),
-    collector: &mut Collector,
-) {
-    let (probes, near) = scratch;
-    // The other words must each start a word of the key: with two missing from the
-    // vocabulary, no key can hold all but one of them.
-    let missing: Vec<usize> = if words.len() > 1 {
-        (0..words.len())
-            .filter(|&at| space.words_with_prefix(indexed(&words[at])).is_empty())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if missing.len() > 1 {
-        return;
-    }
-    for (at, word) in words.iter().enumerate() {
-        let len = word.chars().count();
-        let edits = edits_for(len);
-        if edits == 0 || word.chars().any(is_han) {
-            continue;
-        }
-        // With one word missing, only that one can be the typo.
-        if missing.first().is_some_and(|&only| only != at) {
-            continue;
-        }
-        collector.next_pass();
-        for &candidate in deletions.candidates(word, edits, probes) {
-            let Some(d) = near.within(space.word(candidate), word, edits) else {
-                continue;
-            };
-            for &id in space.keys_of(candidate) {
-                let key = space.key(id);
-                let full = space.full(key);
-                let others_hold = words
-                    .iter()
-                    .enumerate()
-                    .all(|(other, w)| other == at || holds(full, w));
-                if others_hold {
-                    collector.offer(id, key, (MatchKind::Fuzzy, false), 60 * d as u32);
-                }
-            }
-        }
-    }
-}
-
 /// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
 fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector) {
     strict(&index.plain, &typed.words, None, limit, collector);
@@ -430,29 +380,6 @@ pub fn suggest(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let edits = |len: usize| if len >= 3 { 2 } else { 0 };
     all_typos(index, &Typed::new(query), edits, &mut collector);
     collector.finish(limit)
-}
-
-/// The typo tier in the plain space and, for Latin queries, in the translit space.
-fn all_typos(
-    index: &Index,
-    typed: &Typed,
-    edits: impl Fn(usize) -> usize + Copy,
-    collector: &mut Collector,
-) {
-    // The buffers of the last typo tier on this thread: probing allocates nothing.
-    thread_local! {
-        static SCRATCH: std::cell::Cell<(Probes, Distance)> = std::cell::Cell::default();
-    }
-    let mut scratch = SCRATCH.take();
-    let plain = (&index.plain, &index.typos, typed.words.as_slice());
-    let latin = typed
-        .latin()
-        .iter()
-        .map(|latin| (&index.translit, &index.translit_typos, latin.as_slice()));
-    for (space, deletions, words) in std::iter::once(plain).chain(latin) {
-        typos(space, deletions, words, edits, &mut scratch, collector);
-    }
-    SCRATCH.set(scratch);
 }
 
 #[cfg(test)]
