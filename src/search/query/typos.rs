@@ -71,24 +71,25 @@ fn typos(
             edits_for(word.chars().count())
         }
     };
-    // Every key found must hold a word near the first missing word: it drives alone.
+    // A key must hold a word near each missing word, so one allowed no typo rules out
+    // every key, and the first missing word drives alone.
+    if missing.iter().any(|&at| edits_of(&words[at]) == 0) {
+        return;
+    }
     let drivers = match missing.first() {
         Some(&first) => first..first + 1,
         None => 0..words.len(),
     };
-    let Scratch {
-        probes,
-        near,
-        found,
-    } = scratch;
     for at in drivers {
         let edits = edits_of(&words[at]);
         if edits == 0 {
             continue;
         }
         collector.next_pass();
-        near_words(space, deletions, &words[at], edits, probes, near, found);
-        for &(candidate, distance) in found.iter() {
+        // Comparing words one by one is for when nothing else is found.
+        let scan = collector.len() == 0;
+        near_words(space, deletions, &words[at], edits, scan, scratch);
+        for &(candidate, distance) in &scratch.found {
             for &id in space.keys_of(candidate) {
                 let key = space.key(id);
                 let full = space.full(key);
@@ -97,7 +98,7 @@ fn typos(
                     if other == at {
                         true
                     } else if missing.contains(&other) {
-                        nearest_word(full, word, edits_of(word), near)
+                        nearest_word(full, word, edits_of(word), &mut scratch.near)
                             .map(|d| total += d)
                             .is_some()
                     } else {
@@ -112,27 +113,31 @@ fn typos(
     }
 }
 
-/// Fills `found` with the vocabulary words within `edits` of `word` and their distances.
-/// The deletion index holds one deletion per word, so it misses two letters changed or
-/// two dropped (`экспедетар`, `trnsshpment`); when it finds nothing for a word allowed
-/// two edits, the words sharing its first letters, which people rarely mistype, are
-/// compared with it one by one.
+/// Fills the scratch's `found` with the vocabulary words within `edits` of `word` and their
+/// distances. The deletion index finds those one edit away, but only some two away (not
+/// two letters changed or dropped: `экспедетар`, `trnsshpment`); when it finds nothing for
+/// a word allowed two edits, and `scan` allows, the words sharing its first letters, which
+/// people rarely mistype, are compared with it one by one.
 fn near_words(
     space: &Space,
     deletions: &DeletionIndex,
     word: &str,
     edits: usize,
-    probes: &mut Probes,
-    near: &mut Distance,
-    found: &mut Vec<(u32, usize)>,
+    scan: bool,
+    scratch: &mut Scratch,
 ) {
+    let Scratch {
+        probes,
+        near,
+        found,
+    } = scratch;
     found.clear();
-    for &candidate in deletions.candidates(word, edits, probes) {
+    for &candidate in deletions.candidates(word, probes) {
         if let Some(d) = near.within(space.word(candidate), word, edits) {
             found.push((candidate, d));
         }
     }
-    if !found.is_empty() || edits < 2 {
+    if !found.is_empty() || edits < 2 || !scan {
         return;
     }
     let start = word
