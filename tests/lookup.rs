@@ -177,6 +177,15 @@ const CASES: &[(&str, &str, &str)] = &[
     ("fuzzy", "demerage", "demurrage"),
     ("fuzzy", "contaner trein", "container-train"),
     ("fuzzy", "frieght forwader", "freight-forwarder"),
+    // Typed without the term's spaces or hyphens.
+    ("joined", "doortodoor", "door-to-door"),
+    ("joined", "crossdocking", "cross-docking"),
+    ("joined", "кроссдокинг", "cross-docking"),
+    ("joined", "вагонцистерна", "tank-wagon"),
+    ("joined", "nonscheduled flight", "non-scheduled-flight"),
+    ("joined", "semitrailer", "semi-trailer"),
+    ("joined", "timecharter", "time-charter"),
+    ("joined", "lowcost", "low-cost-carrier"),
 ];
 
 #[test]
@@ -271,10 +280,27 @@ fn the_term_itself_inflected_ranks_first_when_nothing_equals_the_query() {
     }
     // A longer word that merely starts with the stem is not the term inflected.
     let hits = glossary.lookup("груза", 10, Options::default());
+    assert!(hits.len() > 1, "груза starts other terms too");
     assert!(
         hits[1..].iter().all(|h| h.score < hits[0].score - 100),
         "{:?}",
         hits.iter().map(matched_text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn words_typed_together_match_as_the_term_typed_apart() {
+    let glossary = glossary();
+    let hit = &glossary.lookup("doortodoor", 1, Options::default())[0];
+    assert_eq!(
+        (glossary.concept(hit).id.as_str(), hit.kind),
+        ("door-to-door", MatchKind::Exact)
+    );
+    // A trailing ending is not cut off as a word: `railways` is railway inflected.
+    let hit = &glossary.lookup("railways", 1, Options::default())[0];
+    assert_eq!(
+        (glossary.concept(hit).id.as_str(), hit.kind),
+        ("railway", MatchKind::Stem)
     );
 }
 

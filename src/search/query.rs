@@ -1,5 +1,6 @@
 //! Running one query against the index, tier by tier.
 
+mod joined;
 mod typos;
 
 use super::ceiling::Ceilings;
@@ -195,15 +196,20 @@ fn is_whole_word(full: &str, word: &str) -> bool {
     full.split(' ').any(|w| w == word)
 }
 
-/// Every key holding all `words` (each as a word prefix), offered with its own tier or
-/// with `tier` when given.
-fn strict(
-    space: &Space,
-    words: &[String],
-    tier: Option<MatchKind>,
-    limit: usize,
-    collector: &mut Collector,
-) {
+/// How a strict pass offers the keys that hold every query word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// As they match: exact, prefix or word.
+    Direct,
+    /// Only those that equal or start with the query's words run together: the words are
+    /// the pieces of one typed without the term's spaces or hyphens (`doortodoor`).
+    Joined,
+    /// As stem hits, the query's words being stems.
+    Stem,
+}
+
+/// Every key holding all `words` (each as a word prefix), offered as `pass` says.
+fn strict(space: &Space, words: &[String], pass: Pass, limit: usize, collector: &mut Collector) {
     if words.is_empty() {
         return;
     }
@@ -219,13 +225,13 @@ fn strict(
         .min_by_key(|(_, range)| space.postings((*range).clone()))
         .expect("words is not empty");
     if space.postings(range.clone()) > 0 {
-        read_driver(space, words, driver, range.clone(), tier, limit, collector);
+        read_driver(space, words, driver, range.clone(), pass, limit, collector);
     }
     // Words typed apart may be one word in the term (`hai guan`: 海关 `haiguan`), even when
     // they also start words of a longer term (海关关员 `haiguan guanyuan`). The words run
     // together start with the first, so they can only be found if it starts some word.
     if words.len() > 1 && !ranges[0].is_empty() && !collector.has_exact_match() {
-        strict(space, &[words.concat()], tier, limit, collector);
+        strict(space, &[words.concat()], pass, limit, collector);
     }
 }
 
@@ -236,7 +242,7 @@ fn read_driver(
     words: &[String],
     driver: &String,
     range: Range<u32>,
-    tier: Option<MatchKind>,
+    pass: Pass,
     limit: usize,
     collector: &mut Collector,
 ) {
@@ -258,10 +264,13 @@ fn read_driver(
                 .iter()
                 .all(|w| (w == driver && driver_held) || holds(full, w))
             {
-                let kind = match tier {
-                    Some(tier) => (tier, inflects(full, words)),
-                    None => classify(full, &query, words),
+                let kind = match pass {
+                    Pass::Stem => (MatchKind::Stem, inflects(full, words)),
+                    Pass::Direct | Pass::Joined => classify(full, &query, words),
                 };
+                if pass == Pass::Joined && kind.0 > MatchKind::Prefix {
+                    continue;
+                }
                 collector.offer(id, key, kind, 0);
             }
         }
@@ -272,6 +281,7 @@ fn read_driver(
         }
         return;
     }
+    let tier = (pass == Pass::Stem).then_some(MatchKind::Stem);
     let ceilings = Ceilings::new(&query, tier, collector.options.prefer);
     let ordered = ceilings.order(space, range);
     let (mut start, mut offered) = (0, 0);
@@ -298,11 +308,11 @@ fn read_driver(
 
 /// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
 fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector) {
-    strict(&index.plain, &typed.words, None, limit, collector);
+    strict(&index.plain, &typed.words, Pass::Direct, limit, collector);
     // A query that a term equals or starts with is not transliterated.
     if !collector.has_whole_match() {
         for latin in typed.latin() {
-            strict(&index.translit, latin, None, limit, collector);
+            strict(&index.translit, latin, Pass::Direct, limit, collector);
         }
     }
     // A Russian inflected form may start other terms (`портов`: портовый терминал) or be
@@ -317,13 +327,7 @@ fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector)
         !collector.has_whole_match() && collector.len() < limit
     };
     if stems_may_help && let Some(stemmed) = stems(&typed.words, &index.plain) {
-        strict(
-            &index.plain,
-            &stemmed,
-            Some(MatchKind::Stem),
-            limit,
-            collector,
-        );
+        strict(&index.plain, &stemmed, Pass::Stem, limit, collector);
     }
 }
 
@@ -363,6 +367,14 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     }
     if collector.len() == 0 {
         all_typos(index, &typed, tolerance, &mut collector);
+    }
+    // Words typed without the term's spaces or hyphens (`doortodoor`) are cut into the
+    // vocabulary's words. Cutting takes many lookups, so it comes last, when even typos
+    // explain nothing.
+    if collector.len() == 0
+        && let Some(pieces) = joined::pieces(&index.plain, &typed.words)
+    {
+        strict(&index.plain, &pieces, Pass::Joined, limit, &mut collector);
     }
     collector.finish(limit)
 }
