@@ -49,14 +49,23 @@ pub fn from_cyrillic_into(folded: &str, out: &mut String) {
     }
 }
 
+/// How to read the Latin letters that stand for two Cyrillic ones.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// A `j` after a vowel and not before one is й, not ж.
+    pub j_as_i: bool,
+    /// An `x` is х, not кс.
+    pub x_as_h: bool,
+}
+
 /// The canonical form of Latin text as people type Kazakh or Russian words: the letters
 /// of Kazakhstan's 2021 alphabet lose their marks (`ä` → `a`, `ş` → `sh`), and the usual
 /// digraphs meet the single letters above (`zh` → `j`, `kh` → `h`, `ch`/`ts` → `c`,
 /// `ya` → `ia`, `y` → `i`).
 ///
-/// `j` is ambiguous: ж in `tamojnya`, й in `kontejnernyj`. With `j_after_vowel_is_i`, a `j`
-/// after a vowel and not before one is read as й.
-pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
+/// `j` is ambiguous: ж in `tamojnya`, й in `kontejnernyj`; so is `x`: кс in `export`, х in
+/// `xranenie`. `reading` says how to read them.
+pub fn from_latin(folded: &str, reading: Reading) -> String {
     let mut plain = String::with_capacity(folded.len());
     let vowel = |c: Option<char>| matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u' | 'y'));
     let mut previous = None;
@@ -64,7 +73,7 @@ pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
     while let Some(c) = chars.next() {
         let before = previous.replace(c);
         // `j` written for й (`kontejnernyj`): after a vowel and not before one.
-        if j_after_vowel_is_i && c == 'j' && vowel(before) && !vowel(chars.peek().copied()) {
+        if reading.j_as_i && c == 'j' && vowel(before) && !vowel(chars.peek().copied()) {
             plain.push('i');
             continue;
         }
@@ -79,6 +88,7 @@ pub fn from_latin(folded: &str, j_after_vowel_is_i: bool) -> String {
             'ç' => plain.push('c'),
             'w' => plain.push('v'),
             'q' => plain.push('k'),
+            'x' if reading.x_as_h => plain.push('h'),
             'x' => plain.push_str("ks"),
             other => plain.push(other),
         }
@@ -122,8 +132,8 @@ fn digraphs_to_letters(text: &str) -> String {
 }
 
 /// The canonical Latin keys of a typed query (`jük`, `temır jol`, `tamozhnya`): one, or
-/// two when a `j` may stand for either ж or й. `ü` is the Kazakh letter here, not pinyin's
-/// `v`.
+/// more when a `j` may stand for either ж or й, or an `x` for кс or х (`eksport`, `xranenie`).
+/// `ü` is the Kazakh letter here, not pinyin's `v`.
 ///
 /// ```
 /// use keruen::search::{normalize::fold, translit};
@@ -142,26 +152,29 @@ pub fn query_keys(query: &str) -> Vec<String> {
 /// stands for ь or ъ, as in `ob'em`, and is dropped as they are).
 pub fn query_keys_folded(query: &str, folded: &str) -> Vec<String> {
     let refolded;
-    let kazakh_u = if query.contains(['ü', 'Ü', 'ū', 'Ū', '\'', '’']) {
-        let latin = query
+    let latin = if query.contains(['ü', 'Ü', 'ū', 'Ū', '\'', '’']) {
+        let plain = query
             .replace(['ü', 'Ü', 'ū', 'Ū'], "u")
             .replace(['\'', '’'], "");
-        refolded = super::normalize::fold(&latin);
+        refolded = super::normalize::fold(&plain);
         &refolded
     } else {
         folded
     };
-    let as_zh = from_latin(kazakh_u, false);
-    // Only a `j` can be read two ways.
-    if !kazakh_u.contains('j') {
-        return vec![as_zh];
+    // Only a `j` (ж or й) and an `x` (кс or х) can be read two ways.
+    let mut keys: Vec<String> = Vec::with_capacity(1);
+    for j_as_i in [false, true] {
+        for x_as_h in [false, true] {
+            if (j_as_i && !latin.contains('j')) || (x_as_h && !latin.contains('x')) {
+                continue;
+            }
+            let key = from_latin(latin, Reading { j_as_i, x_as_h });
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
     }
-    let as_i = from_latin(kazakh_u, true);
-    if as_i == as_zh {
-        vec![as_zh]
-    } else {
-        vec![as_zh, as_i]
-    }
+    keys
 }
 
 #[cfg(test)]
@@ -196,6 +209,9 @@ mod tests {
             ("таможенный", "tamozhenniy"),
             ("подъездной путь", "pod'ezdnoi put'"),
             ("объём", "ob’em"),
+            ("хранение", "xranenie"),
+            ("экспорт", "eksport"),
+            ("экспорт", "export"),
         ] {
             let (a, b) = both(cyrillic, typed);
             assert_eq!(a, b, "{cyrillic} vs {typed}");

@@ -38,7 +38,13 @@ pub fn check(input: &[u8]) {
         let compacted = compact(&folded);
         assert_eq!(compact(&compacted), compacted);
         let _ = translit::from_cyrillic(&folded);
-        let _ = translit::from_latin(&folded, true);
+        let _ = translit::from_latin(
+            &folded,
+            translit::Reading {
+                j_as_i: true,
+                x_as_h: true,
+            },
+        );
         let _ = translit::query_keys(s);
         let _ = layout::switch(s);
     }
