@@ -6,6 +6,8 @@
 //! keyboard layout, then typo; within a tier, preferred terms, the user's own languages and
 //! shorter terms first. One stem hit ranks just below exact: the term that is the query's
 //! own words inflected (`груза`: груз), which no exact hit can be when the query is inflected.
+//! Words typed without the term's spaces (`doortodoor`) are tried last, when nothing else
+//! is found, and then rank as exact or prefix hits.
 
 mod ceiling;
 pub mod fuzzy;
@@ -204,8 +206,8 @@ fn typo_index(space: &Space, threads: usize) -> DeletionIndex {
 
 impl Index {
     /// Builds the index over `concepts`; hits refer to them by position. The two search
-    /// spaces are built on two threads; the translit space, the smaller, is done first, and
-    /// then the plain space's typo index is built on two threads.
+    /// spaces are built on two threads; once both are done (the translit space, the
+    /// smaller, usually first), the plain space's typo index is built on two threads.
     pub fn build(concepts: &[Concept]) -> Index {
         let (plain, (translit, translit_typos)) = std::thread::scope(|scope| {
             let translit = scope.spawn(|| {

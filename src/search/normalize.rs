@@ -49,6 +49,10 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// The apostrophes people type: between pinyin syllables (`Xī'ān`), for ь and ъ in Latin
+/// spellings (`ob'em`), and the modifier letter of Ukrainian and Kazakh keyboards (`ʼ`).
+pub const APOSTROPHES: [char; 3] = ['\'', '’', 'ʼ'];
+
 /// The same key without any spaces (`ti dan` and `tídān` both give `tidan`).
 pub fn compact(folded: &str) -> String {
     folded.chars().filter(|c| !c.is_whitespace()).collect()
@@ -82,7 +86,7 @@ fn fold_char(c: char) -> char {
         'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
         'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
         'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => 'v',
-        '\'' | '’' => ' ',
+        c if APOSTROPHES.contains(&c) => ' ',
         other => other,
     }
 }

@@ -2,6 +2,8 @@
 //! people type a word meet: `zhuk`, `juk` and `jük` (Kazakh Latin 2021) all give `juk`, as
 //! жүк does; `tamozhnya` and `tamojnya` give `tamojnia`, as таможня does.
 
+use super::normalize::APOSTROPHES;
+
 /// The canonical Latin form of folded Cyrillic text (see [`super::normalize::fold`]);
 /// characters that are not Cyrillic pass through.
 pub fn from_cyrillic(folded: &str) -> String {
@@ -147,15 +149,13 @@ pub fn query_keys(query: &str) -> Vec<String> {
 }
 
 /// [`query_keys`] of `query`, given its [`fold`](super::normalize::fold) `folded`, which is
-/// reused unless the query has a Kazakh `ü` or `ū` (which folding reads as pinyin's `v`) or
+/// reused unless the query has a Kazakh `ü` (which folding reads as pinyin's `v`) or
 /// an apostrophe (which folding reads as a break between pinyin syllables, but which here
 /// stands for ь or ъ, as in `ob'em`, and is dropped as they are).
 pub fn query_keys_folded(query: &str, folded: &str) -> Vec<String> {
     let refolded;
-    let latin = if query.contains(['ü', 'Ü', 'ū', 'Ū', '\'', '’']) {
-        let plain = query
-            .replace(['ü', 'Ü', 'ū', 'Ū'], "u")
-            .replace(['\'', '’'], "");
+    let latin = if query.contains(['ü', 'Ü']) || query.contains(APOSTROPHES) {
+        let plain = query.replace(['ü', 'Ü'], "u").replace(APOSTROPHES, "");
         refolded = super::normalize::fold(&plain);
         &refolded
     } else {
@@ -209,6 +209,7 @@ mod tests {
             ("таможенный", "tamozhenniy"),
             ("подъездной путь", "pod'ezdnoi put'"),
             ("объём", "ob’em"),
+            ("подъезд", "podʼezd"),
             ("хранение", "xranenie"),
             ("экспорт", "eksport"),
             ("экспорт", "export"),

@@ -68,5 +68,5 @@ fn is_latin(folded: &str) -> bool {
     folded.chars().any(|c| c.is_ascii_alphabetic()) && folded.is_ascii()
         || folded
             .chars()
-            .any(|c| matches!(c, 'ä' | 'ğ' | 'ñ' | 'ö' | 'ū' | 'ı' | 'ç' | 'ş' | 'ü'))
+            .any(|c| matches!(c, 'ä' | 'ğ' | 'ñ' | 'ö' | 'ı' | 'ç' | 'ş'))
 }
