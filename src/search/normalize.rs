@@ -20,9 +20,8 @@ pub fn fold(text: &str) -> String {
 pub fn fold_into(text: &str, out: &mut String) {
     let start = out.len();
     let mut pending_space = false;
-    let mut push = |c: char| {
-        let folded = fold_char(c);
-        if is_word_char(folded) {
+    let mut append = |folded: char, is_word: bool| {
+        if is_word {
             if pending_space && out.len() > start {
                 out.push(' ');
             }
@@ -33,18 +32,25 @@ pub fn fold_into(text: &str, out: &mut String) {
         }
     };
     for c in text.chars() {
-        // ASCII, basic Cyrillic and common hanzi need no Unicode tables to lower-case.
+        // ASCII, basic Cyrillic and common hanzi fold to themselves (ASCII lower-cased)
+        // and need no Unicode tables; only ASCII letters and digits are word characters.
         if c.is_ascii() {
-            push(c.to_ascii_lowercase());
+            append(c.to_ascii_lowercase(), c.is_ascii_alphanumeric());
         } else if ('а'..='я').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            push(c);
-        } else if fold_char(c) != c {
-            // Kazakh letters and pinyin's toned vowels: already lower case.
-            push(c);
-        } else if ('А'..='Я').contains(&c) {
-            push(char::from_u32(c as u32 + 0x20).expect("а..я are characters"));
+            append(c, true);
         } else {
-            c.to_lowercase().for_each(&mut push);
+            let mut fold_one = |c: char| {
+                let folded = fold_char(c);
+                append(folded, is_word_char(folded));
+            };
+            if fold_char(c) != c {
+                // Kazakh letters and pinyin's toned vowels: already lower case.
+                fold_one(c);
+            } else if ('А'..='Я').contains(&c) {
+                fold_one(char::from_u32(c as u32 + 0x20).expect("а..я are characters"));
+            } else {
+                c.to_lowercase().for_each(fold_one);
+            }
         }
     }
 }
