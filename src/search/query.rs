@@ -166,7 +166,10 @@ fn holds(full: &str, word: &str) -> bool {
     if word.chars().next().is_some_and(is_han) {
         full.contains(word)
     } else {
-        full.split(' ').any(|w| w.starts_with(word))
+        // Keys are short: a plain scan for the word starts beats setting up a searcher.
+        let (full, word) = (full.as_bytes(), word.as_bytes());
+        full.starts_with(word)
+            || (0..full.len()).any(|at| full[at] == b' ' && full[at + 1..].starts_with(word))
     }
 }
 
@@ -215,22 +218,26 @@ fn strict(space: &Space, words: &[String], pass: Pass, limit: usize, collector: 
     }
     // Drive from the word whose vocabulary words hold the fewest keys (one short binary
     // search each); the others are checked on the candidates' text.
-    let ranges: Vec<Range<u32>> = words
-        .iter()
-        .map(|w| space.words_with_prefix(indexed(w)))
-        .collect();
+    let mut first_starts_a_word = false;
     let (driver, range) = words
         .iter()
-        .zip(&ranges)
-        .min_by_key(|(_, range)| space.postings((*range).clone()))
+        .enumerate()
+        .map(|(at, w)| {
+            let range = space.words_with_prefix(indexed(w));
+            if at == 0 {
+                first_starts_a_word = !range.is_empty();
+            }
+            (w, range)
+        })
+        .min_by_key(|(_, range)| space.postings(range.clone()))
         .expect("words is not empty");
     if space.postings(range.clone()) > 0 {
-        read_driver(space, words, driver, range.clone(), pass, limit, collector);
+        read_driver(space, words, driver, range, pass, limit, collector);
     }
     // Words typed apart may be one word in the term (`hai guan`: 海关 `haiguan`), even when
     // they also start words of a longer term (海关关员 `haiguan guanyuan`). The words run
     // together start with the first, so they can only be found if it starts some word.
-    if words.len() > 1 && !ranges[0].is_empty() && !collector.has_exact_match() {
+    if words.len() > 1 && first_starts_a_word && !collector.has_exact_match() {
         strict(space, &[words.concat()], pass, limit, collector);
     }
 }
