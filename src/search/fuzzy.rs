@@ -298,56 +298,64 @@ impl Distance {
     /// cost one edit. Only cells within `max` of the diagonal are worked out, and the work
     /// stops at the first row whose every cell is over `max`: no later cell can be under it.
     pub fn within(&mut self, a: &str, b: &str, max: usize) -> Option<usize> {
+        // ASCII words (most English and Latin spellings) are compared as bytes, with no
+        // decoding into characters.
+        if a.is_ascii() && b.is_ascii() {
+            return banded(a.as_bytes(), b.as_bytes(), max, &mut self.rows);
+        }
         self.a.clear();
         self.a.extend(a.chars());
         self.b.clear();
         self.b.extend(b.chars());
-        let (a, b) = (&self.a, &self.b);
-        if a.len().abs_diff(b.len()) > max {
+        banded(&self.a, &self.b, max, &mut self.rows)
+    }
+}
+
+/// [`Distance::within`] of two sequences of letters, with `rows` as the working rows.
+fn banded<T: PartialEq>(a: &[T], b: &[T], max: usize, rows: &mut Vec<usize>) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let over = max + 1;
+    let width = b.len() + 1;
+    // Three rows in turn: the swap of two neighbours looks two rows up. Only the band
+    // and the cell on each side of it are ever read, so only those are written.
+    if rows.len() < 3 * width {
+        rows.resize(3 * width, over);
+    }
+    for (j, cell) in rows.iter_mut().enumerate().take(width.min(max + 2)) {
+        *cell = j.min(over);
+    }
+    for i in 1..=a.len() {
+        let (row, up, two_up) = (
+            (i % 3) * width,
+            ((i + 2) % 3) * width,
+            ((i + 1) % 3) * width,
+        );
+        let (first, last) = (i.saturating_sub(max).max(1), (i + max).min(b.len()));
+        rows[row] = i.min(over);
+        rows[row + first - 1] = if first == 1 { i.min(over) } else { over };
+        let mut least = rows[row];
+        for j in first..=last {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[up + j] + 1)
+                .min(rows[row + j - 1] + 1)
+                .min(rows[up + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[two_up + j - 2] + 1);
+            }
+            rows[row + j] = best.min(over);
+            least = least.min(best);
+        }
+        if last < b.len() {
+            rows[row + last + 1] = over;
+        }
+        if least > max {
             return None;
         }
-        let over = max + 1;
-        let width = b.len() + 1;
-        // Three rows in turn: the swap of two neighbours looks two rows up. Only the band
-        // and the cell on each side of it are ever read, so only those are written.
-        let rows = &mut self.rows;
-        if rows.len() < 3 * width {
-            rows.resize(3 * width, over);
-        }
-        for (j, cell) in rows.iter_mut().enumerate().take(width.min(max + 2)) {
-            *cell = j.min(over);
-        }
-        for i in 1..=a.len() {
-            let (row, up, two_up) = (
-                (i % 3) * width,
-                ((i + 2) % 3) * width,
-                ((i + 1) % 3) * width,
-            );
-            let (first, last) = (i.saturating_sub(max).max(1), (i + max).min(b.len()));
-            rows[row] = i.min(over);
-            rows[row + first - 1] = if first == 1 { i.min(over) } else { over };
-            let mut least = rows[row];
-            for j in first..=last {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut best = (rows[up + j] + 1)
-                    .min(rows[row + j - 1] + 1)
-                    .min(rows[up + j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(rows[two_up + j - 2] + 1);
-                }
-                rows[row + j] = best.min(over);
-                least = least.min(best);
-            }
-            if last < b.len() {
-                rows[row + last + 1] = over;
-            }
-            if least > max {
-                return None;
-            }
-        }
-        let distance = rows[(a.len() % 3) * width + b.len()];
-        (distance <= max).then_some(distance)
     }
+    let distance = rows[(a.len() % 3) * width + b.len()];
+    (distance <= max).then_some(distance)
 }
 
 /// Optimal-string-alignment distance between two words (see [`Distance::within`]).
@@ -385,7 +393,8 @@ mod tests {
         let mut near = Distance::default();
         for a in words {
             for b in words {
-                let d = distance(a, b);
+                let d = full_matrix_distance(a, b);
+                assert_eq!(distance(a, b), d, "{a} {b}");
                 for max in 0..4 {
                     assert_eq!(
                         near.within(a, b, max),
@@ -395,6 +404,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The textbook optimal-string-alignment distance over the whole matrix, to check the
+    /// banded one against.
+    fn full_matrix_distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
     }
 
     #[test]
