@@ -52,7 +52,7 @@ pub fn from_cyrillic_into(folded: &str, out: &mut String) {
 }
 
 /// How to read the Latin letters that stand for two Cyrillic ones.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Reading {
     /// A `j` after a vowel and not before one is й, not ж.
     pub j_as_i: bool,

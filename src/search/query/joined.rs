@@ -1,5 +1,5 @@
 //! Words typed without the spaces or hyphens of a term (`doortodoor`, `кроссдокинг`,
-//! `lvkeyunshu`), cut back into the vocabulary's words.
+//! `вагонцистерна`), cut back into the vocabulary's words.
 
 use crate::script::is_han;
 use crate::search::space::{Space, indexed};
