@@ -160,6 +160,13 @@ const CASES: &[(&str, &str, &str)] = &[
     ("stem", "груза", "cargo"),
     ("stem", "портов", "seaport"),
     ("stem", "судов", "vessel"),
+    // Kazakh inflected forms: plural, possessive and case endings, in layers.
+    ("stem", "қоймасында", "warehouse"),
+    ("stem", "вагондардың", "freight-wagon"),
+    ("stem", "кедендік декларациясын", "customs-declaration"),
+    ("stem", "жүктерді", "cargo"),
+    ("stem", "тасымалдаушылардан", "carrier"),
+    ("stem", "пойыздарға", "freight-train"),
     // Short typos.
     ("fuzzy", "contaner train", "container-train"),
     ("fuzzy", "logisitcs", "logistics"),

@@ -1,10 +1,13 @@
 //! Query words reduced to stems that start the words of their base forms: Russian with the
-//! Snowball stemmer, English by cutting its inflections. Stems are matched as prefixes of
-//! the terms' own words, so a stemmer may cut a word but never rewrite its end: Porter's
-//! `duties` → `duti` would miss `duty`, where the cut `dut` finds it.
+//! Snowball stemmer, Kazakh and English by cutting their inflections. Stems are matched as
+//! prefixes of the terms' own words, so a stemmer may cut a word but never rewrite its end:
+//! Porter's `duties` → `duti` would miss `duty`, where the cut `dut` finds it.
+
+mod kazakh;
 
 use super::space::Space;
 use crate::script::is_cyrillic;
+use kazakh::kazakh_stem;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Letters a Russian inflected ending may add to a stem (`-ами`, `-ого`).
@@ -22,8 +25,9 @@ const SHORTEST: usize = 4;
 pub fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
     // The stem tier finds a key only if some vocabulary word starts with the first word's
     // stem (its fallback, the words run together, starts with it too). A Russian stem
-    // keeps the word up to its first vowel (Snowball strips endings only after it), so
-    // with no vocabulary word starting so, stemming cannot help.
+    // keeps the word up to its first vowel (Snowball strips endings only after it), and so
+    // does a Kazakh one (a stem has a vowel, and its endings start after it), so with no
+    // vocabulary word starting so, stemming cannot help.
     if let Some(first) = words.first()
         && first.chars().count() >= SHORTEST
         && first.chars().any(is_cyrillic)
@@ -41,7 +45,19 @@ pub fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
             if word.chars().count() < SHORTEST {
                 word.clone()
             } else if word.chars().any(is_cyrillic) {
-                russian.stem(word).into_owned()
+                // Folded Kazakh is Cyrillic too. A word whose Kazakh endings cut off leave
+                // a whole word (`жүктерді`: жүк) is read as Kazakh, and so is one that no
+                // Russian stem explains.
+                let kazakh = kazakh_stem(word, space);
+                let russian = russian.stem(word);
+                match kazakh {
+                    Some(kazakh)
+                        if kazakh.whole_word || space.words_with_prefix(&russian).is_empty() =>
+                    {
+                        kazakh.stem
+                    }
+                    _ => russian.into_owned(),
+                }
             } else if word.bytes().all(|b| b.is_ascii_lowercase()) {
                 english_stem(word).to_string()
             } else {

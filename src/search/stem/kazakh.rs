@@ -1,0 +1,179 @@
+//! Kazakh inflected words cut back to the word they inflect. Kazakh adds its endings in
+//! layers, plural, then possessive, then case (`пойыз-дар-ы-нда`), each spelt several ways
+//! by vowel harmony and by the sound before it. This works on folded text (`қ` → `к`,
+//! `і` → `и`), so `қоймада` arrives as `коймада` and is cut to `койма`.
+
+use crate::search::space::Space;
+use std::borrow::Cow;
+
+/// Plural endings: `-лар` after vowels and sonorants, `-дар` after voiced consonants,
+/// `-тар` after voiceless ones, each with its front-vowel twin.
+const PLURAL: [&str; 6] = ["лар", "лер", "дар", "дер", "тар", "тер"];
+
+/// Third-person possessive endings (`жүк вагоны`, `кедендік декларациясы`): the form a
+/// term takes inside a longer phrase.
+const POSSESSIVE: [&str; 4] = ["сы", "си", "ы", "и"];
+
+/// Case endings after a stem or a plural (and, for the genitive, ablative and
+/// instrumental, after a possessive too).
+const CASE: [&str; 31] = [
+    // genitive
+    "нын", "нин", "дын", "дин", "тын", "тин", //
+    // dative
+    "га", "ге", "ка", "ке", //
+    // accusative
+    "ны", "ни", "ды", "ди", "ты", "ти", //
+    // locative, and the adjective made from it (`қоймадағы`)
+    "да", "де", "та", "те", "дагы", "деги", "тагы", "теги", //
+    // ablative
+    "дан", "ден", "тан", "тен", "нан", "нен", //
+    // instrumental
+    "мен",
+];
+
+/// Case endings that only follow a possessive ending (`декларациясын`, `қоймасында`).
+const CASE_AFTER_POSSESSIVE: [&str; 7] = ["н", "на", "не", "нда", "нде", "ндагы", "ндеги"];
+
+/// A stem keeps at least this many letters; shorter ones start too many words.
+const SHORTEST_STEM: usize = 3;
+
+/// A Kazakh word's stem, and how sure it is.
+pub struct KazakhStem {
+    /// The word without its endings.
+    pub stem: String,
+    /// Whether the stem is a whole word of the space (else it only starts one).
+    pub whole_word: bool,
+}
+
+/// The stem of the Kazakh word `word` (folded): the shortest way of cutting its endings
+/// that leaves a whole word of `space`, else the longest that leaves the start of one. A
+/// stem that ends in `б` or `г` is read first as ending in `п` or `к`, which Kazakh voices
+/// before a vowel (`жүгі`: жүк).
+pub fn kazakh_stem(word: &str, space: &Space) -> Option<KazakhStem> {
+    let spellings = |stem| {
+        devoiced(stem)
+            .map(Cow::Owned)
+            .into_iter()
+            .chain([Cow::Borrowed(stem)])
+    };
+    let stems = cuts(word);
+    let whole_word = stems
+        .iter()
+        .rev()
+        .flat_map(|stem| spellings(stem))
+        .find(|stem| is_word(space, stem));
+    if let Some(stem) = whole_word {
+        return Some(KazakhStem {
+            stem: stem.into_owned(),
+            whole_word: true,
+        });
+    }
+    stems
+        .iter()
+        .flat_map(|stem| spellings(stem))
+        .find(|stem| !space.words_with_prefix(stem).is_empty())
+        .map(|stem| KazakhStem {
+            stem: stem.into_owned(),
+            whole_word: false,
+        })
+}
+
+/// Whether `text` is a word of `space`.
+fn is_word(space: &Space, text: &str) -> bool {
+    let words = space.words_with_prefix(text);
+    !words.is_empty() && space.word(words.start) == text
+}
+
+/// `stem` with a final `б` or `г` made `п` or `к`, if it ends so.
+fn devoiced(stem: &str) -> Option<String> {
+    let (head, last) = stem.char_indices().next_back()?;
+    let voiceless = match last {
+        'б' => 'п',
+        'г' => 'к',
+        _ => return None,
+    };
+    let mut devoiced = stem[..head].to_string();
+    devoiced.push(voiceless);
+    Some(devoiced)
+}
+
+/// Every stem that cutting a case, a possessive and a plural ending (each optional, in
+/// that order from the end) leaves of `word`, longest first, `word` itself excluded.
+fn cuts(word: &str) -> Vec<&str> {
+    let after_case = std::iter::once((word, false))
+        .chain(
+            CASE.iter()
+                .filter_map(|ending| word.strip_suffix(ending).map(|rest| (rest, false))),
+        )
+        .chain(
+            CASE_AFTER_POSSESSIVE
+                .iter()
+                .filter_map(|ending| word.strip_suffix(ending).map(|rest| (rest, true))),
+        );
+    let mut stems = Vec::new();
+    for (rest, needs_possessive) in after_case {
+        // `-сы` follows a vowel, `-ы` a consonant (`декларациясы`, not `декларацияс-ы`).
+        let possessive_cuts = POSSESSIVE.iter().filter_map(|ending| {
+            rest.strip_suffix(ending)
+                .filter(|stem| ends_in_vowel(stem) == ending.starts_with('с'))
+        });
+        let unpossessed = (!needs_possessive).then_some(rest);
+        for rest in unpossessed.into_iter().chain(possessive_cuts) {
+            let plural_cuts = PLURAL.iter().filter_map(|ending| rest.strip_suffix(ending));
+            for stem in std::iter::once(rest).chain(plural_cuts) {
+                if stem.len() < word.len() && stem.chars().count() >= SHORTEST_STEM {
+                    stems.push(stem);
+                }
+            }
+        }
+    }
+    stems.sort_by_key(|stem| std::cmp::Reverse(stem.len()));
+    stems.dedup();
+    stems
+}
+
+/// Whether `text` ends in a vowel (folded: `ә` is `а`, `і` is `и`).
+fn ends_in_vowel(text: &str) -> bool {
+    text.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cuts, devoiced};
+
+    #[test]
+    fn endings_are_cut_layer_by_layer() {
+        for (word, stem) in [
+            ("коймада", "койма"),
+            ("вагондар", "вагон"),
+            ("жуктин", "жук"),
+            ("тасымалдаушыга", "тасымалдаушы"),
+            ("декларациясы", "декларация"),
+            ("декларацияны", "декларация"),
+            ("пойыздардын", "пойыз"),
+            ("коймасында", "койма"),
+            ("коймадагы", "койма"),
+            ("станцияларынан", "станция"),
+            ("контейнерлер", "контейнер"),
+        ] {
+            assert!(cuts(word).contains(&stem), "{word}: {:?}", cuts(word));
+        }
+    }
+
+    #[test]
+    fn longer_stems_come_first_and_short_ones_never() {
+        let stems = cuts("станциялары");
+        assert_eq!(stems, ["станциялар", "станция"]);
+        assert_eq!(cuts("процессы"), ["процесс"], "-сы follows no consonant");
+        assert!(stems.windows(2).all(|pair| pair[0].len() > pair[1].len()));
+        assert!(cuts("жукка").iter().all(|stem| stem.chars().count() >= 3));
+        assert!(cuts("вагон").is_empty());
+    }
+
+    #[test]
+    fn voiced_final_consonants_are_read_voiceless() {
+        assert_eq!(devoiced("жуг").as_deref(), Some("жук"));
+        assert_eq!(devoiced("китаб").as_deref(), Some("китап"));
+        assert_eq!(devoiced("койма"), None);
+    }
+}
