@@ -6,7 +6,7 @@ mod typos;
 use super::ceiling::Ceilings;
 use super::fuzzy::tolerance;
 use super::space::{Key, Space, indexed};
-use super::stem::{inflects, stems};
+use super::stem::{Cyrillic, inflects, stems};
 use super::typed::Typed;
 use super::{Form, Hit, Index, MatchKind, Options, layout};
 use crate::model::Lang;
@@ -313,8 +313,15 @@ fn read_driver(
     }
 }
 
-/// The direct tiers (exact, prefix, word, stem) of one spelling of the query.
-fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector) {
+/// The direct tiers (exact, prefix, word, stem) of one spelling of the query, its words in
+/// Cyrillic read as `cyrillic` says.
+fn direct(
+    index: &Index,
+    typed: &Typed,
+    cyrillic: Cyrillic,
+    limit: usize,
+    collector: &mut Collector,
+) {
     strict(&index.plain, &typed.words, Pass::Direct, limit, collector);
     // A query that a term equals or starts with is not transliterated.
     if !collector.has_whole_match() {
@@ -333,7 +340,7 @@ fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector)
     } else {
         !collector.has_whole_match() && collector.len() < limit
     };
-    if stems_may_help && let Some(stemmed) = stems(&typed.words, &index.plain) {
+    if stems_may_help && let Some(stemmed) = stems(&typed.words, &index.plain, cyrillic) {
         strict(&index.plain, &stemmed, Pass::Stem, limit, collector);
     }
 }
@@ -363,13 +370,23 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         exact: false,
         pass: 0,
     };
-    direct(index, &typed, limit, &mut collector);
+    direct(
+        index,
+        &typed,
+        Cyrillic::KazakhOrRussian,
+        limit,
+        &mut collector,
+    );
     // The other layout and typos are second guesses: tried only when the text as typed
     // finds nothing, so they cost nothing on the common path and never crowd real matches.
     if collector.len() == 0
         && let Some(switched) = layout::switch(query)
     {
-        direct(index, &Typed::new(&switched), limit, &mut collector);
+        // The other layout is Russian's: Kazakh letters sit where it has digits, so a Kazakh
+        // word is rarely typed in it by mistake. Reading every switched typo as Kazakh too
+        // would cost each typo query about 1k instructions.
+        let switched = Typed::new(&switched);
+        direct(index, &switched, Cyrillic::Russian, limit, &mut collector);
         collector.relabel(MatchKind::Layout);
     }
     if collector.len() == 0 {

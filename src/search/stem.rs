@@ -20,9 +20,18 @@ const ENGLISH_ENDING: usize = 1;
 /// Words shorter than this are not stemmed: their endings are too much of the word.
 const SHORTEST: usize = 4;
 
+/// The languages a word in Cyrillic letters may be read in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Cyrillic {
+    /// Kazakh (folded) or Russian.
+    KazakhOrRussian,
+    /// Russian only.
+    Russian,
+}
+
 /// The query's words reduced to their stems, if that changes any and the stems may find
-/// something in `space`.
-pub fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
+/// something in `space`; words in Cyrillic letters are read as `cyrillic` says.
+pub fn stems(words: &[String], space: &Space, cyrillic: Cyrillic) -> Option<Vec<String>> {
     // The stem tier finds a key only if some vocabulary word starts with the first word's
     // stem (its fallback, the words run together, starts with it too). A Russian stem
     // keeps the word up to its first vowel (Snowball strips endings only after it), and so
@@ -48,7 +57,9 @@ pub fn stems(words: &[String], space: &Space) -> Option<Vec<String>> {
                 // Folded Kazakh is Cyrillic too. A word whose Kazakh endings cut off leave
                 // a whole word (`жүктерді`: жүк) is read as Kazakh, and so is one that no
                 // Russian stem explains.
-                let kazakh = kazakh_stem(word, space);
+                let kazakh = (cyrillic == Cyrillic::KazakhOrRussian)
+                    .then(|| kazakh_stem(word, space))
+                    .flatten();
                 let russian = russian.stem(word);
                 match kazakh {
                     Some(kazakh)

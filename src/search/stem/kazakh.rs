@@ -50,38 +50,31 @@ pub struct KazakhStem {
 /// stem that ends in `б` or `г` is read first as ending in `п` or `к`, which Kazakh voices
 /// before a vowel (`жүгі`: жүк).
 pub fn kazakh_stem(word: &str, space: &Space) -> Option<KazakhStem> {
-    let spellings = |stem| {
-        devoiced(stem)
-            .map(Cow::Owned)
-            .into_iter()
-            .chain([Cow::Borrowed(stem)])
-    };
-    let stems = cuts(word);
-    let whole_word = stems
-        .iter()
-        .rev()
-        .flat_map(|stem| spellings(stem))
-        .find(|stem| is_word(space, stem));
-    if let Some(stem) = whole_word {
-        return Some(KazakhStem {
-            stem: stem.into_owned(),
-            whole_word: true,
-        });
+    // The cuts are read shortest first, each once: the first whole word ends the search;
+    // until then, the longest cut that starts a word is kept.
+    let mut start: Option<(usize, Cow<str>)> = None;
+    for (at, &stem) in cuts(word).iter().enumerate().rev() {
+        let devoiced = devoiced(stem).map(Cow::Owned);
+        for spelling in devoiced.into_iter().chain([Cow::Borrowed(stem)]) {
+            let words = space.words_with_prefix(&spelling);
+            if words.is_empty() {
+                continue;
+            }
+            if space.word(words.start) == spelling {
+                return Some(KazakhStem {
+                    stem: spelling.into_owned(),
+                    whole_word: true,
+                });
+            }
+            if start.as_ref().is_none_or(|(kept, _)| *kept != at) {
+                start = Some((at, spelling));
+            }
+        }
     }
-    stems
-        .iter()
-        .flat_map(|stem| spellings(stem))
-        .find(|stem| !space.words_with_prefix(stem).is_empty())
-        .map(|stem| KazakhStem {
-            stem: stem.into_owned(),
-            whole_word: false,
-        })
-}
-
-/// Whether `text` is a word of `space`.
-fn is_word(space: &Space, text: &str) -> bool {
-    let words = space.words_with_prefix(text);
-    !words.is_empty() && space.word(words.start) == text
+    start.map(|(_, stem)| KazakhStem {
+        stem: stem.into_owned(),
+        whole_word: false,
+    })
 }
 
 /// `stem` with a final `б` or `г` made `п` or `к`, if it ends so.
@@ -103,23 +96,22 @@ fn cuts(word: &str) -> Vec<&str> {
     let after_case = std::iter::once((word, false))
         .chain(
             CASE.iter()
-                .filter_map(|ending| word.strip_suffix(ending).map(|rest| (rest, false))),
+                .filter_map(|ending| cut(word, ending).map(|rest| (rest, false))),
         )
         .chain(
             CASE_AFTER_POSSESSIVE
                 .iter()
-                .filter_map(|ending| word.strip_suffix(ending).map(|rest| (rest, true))),
+                .filter_map(|ending| cut(word, ending).map(|rest| (rest, true))),
         );
     let mut stems = Vec::new();
     for (rest, needs_possessive) in after_case {
         // `-сы` follows a vowel, `-ы` a consonant (`декларациясы`, not `декларацияс-ы`).
         let possessive_cuts = POSSESSIVE.iter().filter_map(|ending| {
-            rest.strip_suffix(ending)
-                .filter(|stem| ends_in_vowel(stem) == ending.starts_with('с'))
+            cut(rest, ending).filter(|stem| ends_in_vowel(stem) == ending.starts_with('с'))
         });
         let unpossessed = (!needs_possessive).then_some(rest);
         for rest in unpossessed.into_iter().chain(possessive_cuts) {
-            let plural_cuts = PLURAL.iter().filter_map(|ending| rest.strip_suffix(ending));
+            let plural_cuts = PLURAL.iter().filter_map(|ending| cut(rest, ending));
             for stem in std::iter::once(rest).chain(plural_cuts) {
                 if stem.len() < word.len() && stem.chars().count() >= SHORTEST_STEM {
                     stems.push(stem);
@@ -132,6 +124,16 @@ fn cuts(word: &str) -> Vec<&str> {
     stems
 }
 
+/// `word` without `ending`, if it ends so. The last bytes are compared first: most
+/// endings do not match, and most fail there.
+fn cut<'a>(word: &'a str, ending: &str) -> Option<&'a str> {
+    let last = |text: &str| text.as_bytes().last().copied();
+    if last(word) != last(ending) {
+        return None;
+    }
+    word.strip_suffix(ending)
+}
+
 /// Whether `text` ends in a vowel (folded: `ә` is `а`, `і` is `и`).
 fn ends_in_vowel(text: &str) -> bool {
     text.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'])
@@ -139,7 +141,35 @@ fn ends_in_vowel(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{cuts, devoiced};
+    use super::{cuts, devoiced, kazakh_stem};
+    use crate::model::Lang;
+    use crate::search::Form;
+    use crate::search::space::{Space, SpaceBuilder};
+
+    fn space(terms: &[&str]) -> Space {
+        let mut space = SpaceBuilder::default();
+        for (at, term) in terms.iter().enumerate() {
+            space.add(at as u32, Lang::Kk, 0, Form::Text, |out| out.push_str(term));
+        }
+        space.finish()
+    }
+
+    #[test]
+    fn the_shortest_whole_word_wins_else_the_longest_start() {
+        let space = space(&[
+            "жук",
+            "кауипти жуктер",
+            "жуктерди шогырландыру",
+            "жук пойызы",
+            "контейнерлик",
+        ]);
+        let stem = |word| kazakh_stem(word, &space).map(|found| (found.stem, found.whole_word));
+        assert_eq!(stem("жуктерди"), Some(("жук".into(), true)));
+        assert_eq!(stem("жугин"), Some(("жук".into(), true)), "г read as к");
+        assert_eq!(stem("пойыздарга"), Some(("пойыз".into(), false)));
+        assert_eq!(stem("контейнерликтер"), Some(("контейнерлик".into(), true)));
+        assert_eq!(stem("вагондар"), None);
+    }
 
     #[test]
     fn endings_are_cut_layer_by_layer() {
