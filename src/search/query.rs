@@ -313,15 +313,8 @@ fn read_driver(
     }
 }
 
-/// The direct tiers (exact, prefix, word, stem) of one spelling of the query, its words in
-/// Cyrillic read as `cyrillic` says.
-fn direct(
-    index: &Index,
-    typed: &Typed,
-    cyrillic: Cyrillic,
-    limit: usize,
-    collector: &mut Collector,
-) {
+/// The direct tiers (exact, prefix, word) of one spelling of the query.
+fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector) {
     strict(&index.plain, &typed.words, Pass::Direct, limit, collector);
     // A query that a term equals or starts with is not transliterated.
     if !collector.has_whole_match() {
@@ -329,6 +322,17 @@ fn direct(
             strict(&index.translit, latin, Pass::Direct, limit, collector);
         }
     }
+}
+
+/// The stem tier of one spelling of the query, its words in Cyrillic read as `cyrillic`
+/// says.
+fn stemmed(
+    index: &Index,
+    typed: &Typed,
+    cyrillic: Cyrillic,
+    limit: usize,
+    collector: &mut Collector,
+) {
     // A Russian inflected form may start other terms (`портов`: портовый терминал) or be
     // a word of many (`груза`), and still be the term itself inflected (порт, груз), which
     // ranks above them: only a term equal to the query makes its stems pointless. English
@@ -370,7 +374,8 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         exact: false,
         pass: 0,
     };
-    direct(
+    direct(index, &typed, limit, &mut collector);
+    stemmed(
         index,
         &typed,
         Cyrillic::KazakhOrRussian,
@@ -379,18 +384,27 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     );
     // The other layout and typos are second guesses: tried only when the text as typed
     // finds nothing, so they cost nothing on the common path and never crowd real matches.
-    if collector.len() == 0
-        && let Some(switched) = layout::switch(query)
-    {
-        // The other layout is Russian's: Kazakh letters sit where it has digits, so a Kazakh
-        // word is rarely typed in it by mistake. Reading every switched typo as Kazakh too
-        // would cost each typo query about 1k instructions.
-        let switched = Typed::new(&switched);
-        direct(index, &switched, Cyrillic::Russian, limit, &mut collector);
+    let switched = match collector.len() {
+        0 => layout::switch(query),
+        _ => None,
+    };
+    let switched = switched.as_deref().map(Typed::new);
+    if let Some(switched) = &switched {
+        direct(index, switched, limit, &mut collector);
         collector.relabel(MatchKind::Layout);
     }
     if collector.len() == 0 {
         all_typos(index, &typed, tolerance, &mut collector);
+    }
+    // An inflected word in the other layout (`rjyntqythys[`: контейнерных) comes after
+    // typos: stemming the switched text of every typo costs it about 2.5k instructions.
+    // That layout is Russian's; Kazakh letters sit where it has digits, so a Kazakh word
+    // is rarely typed in it by mistake.
+    if collector.len() == 0
+        && let Some(switched) = &switched
+    {
+        stemmed(index, switched, Cyrillic::Russian, limit, &mut collector);
+        collector.relabel(MatchKind::Layout);
     }
     // Words typed without the term's spaces or hyphens (`doortodoor`) are cut into the
     // vocabulary's words. Cutting takes many lookups, so it comes last, when even typos
