@@ -9,6 +9,7 @@
 //! Words typed without the term's spaces (`doortodoor`) are tried last, when nothing else
 //! is found, and then rank as exact or prefix hits.
 
+mod build;
 mod ceiling;
 pub mod fuzzy;
 pub mod highlight;
@@ -22,11 +23,9 @@ pub mod translit;
 mod typed;
 
 use crate::model::{Concept, Domain, Lang};
-use crate::script::is_han;
-use fuzzy::{DeletionIndex, DeletionPairs};
-use normalize::{fold, fold_into};
+use fuzzy::DeletionIndex;
 use serde::Serialize;
-use space::{Space, SpaceBuilder};
+use space::Space;
 
 /// How a hit matched the query, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -136,101 +135,10 @@ pub struct Index {
     domains: Vec<Domain>,
 }
 
-/// Every term as written (folded) and every pinyin spelling.
-fn plain_space(concepts: &[Concept]) -> SpaceBuilder {
-    let mut space = SpaceBuilder::default();
-    for (at, concept) in concepts.iter().enumerate() {
-        for lang in Lang::ALL {
-            for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
-                space.add(at as u32, lang, term_at as u8, Form::Text, |out| {
-                    fold_into(&term.text, out)
-                });
-                if let Some(pinyin) = &term.pinyin {
-                    space.add(at as u32, lang, term_at as u8, Form::Pinyin, |out| {
-                        fold_into(pinyin, out)
-                    });
-                }
-            }
-        }
-    }
-    space
-}
-
-/// Every Kazakh and Russian term in canonical Latin letters.
-fn translit_space(concepts: &[Concept]) -> SpaceBuilder {
-    let mut space = SpaceBuilder::default();
-    for (at, concept) in concepts.iter().enumerate() {
-        for lang in [Lang::Kk, Lang::Ru] {
-            for (term_at, term) in concept.lang(lang).terms.iter().enumerate().take(255) {
-                space.add(at as u32, lang, term_at as u8, Form::Translit, |out| {
-                    translit::from_cyrillic_into(&fold(&term.text), out)
-                });
-            }
-        }
-    }
-    space
-}
-
-/// The deletion index over a space's words (Chinese excluded: typos there are not letters),
-/// each thread gathering the pairs of its own share of the words.
-fn typo_index(space: &Space, threads: usize) -> DeletionIndex {
-    let count = space.word_count() as u32;
-    let share = count.div_ceil(threads.max(1) as u32).max(1);
-    let gather = |first: u32| {
-        let mut pairs = DeletionPairs::default();
-        let mut chars = Vec::new();
-        for id in first..(first + share).min(count) {
-            chars.clear();
-            chars.extend(space.word(id).chars());
-            if !chars.iter().copied().any(is_han) {
-                pairs.insert_chars(id, &chars);
-            }
-        }
-        pairs
-    };
-    let gathered: Vec<DeletionPairs> = std::thread::scope(|scope| {
-        let others: Vec<_> = (share..count)
-            .step_by(share as usize)
-            .map(|first| scope.spawn(move || gather(first)))
-            .collect();
-        std::iter::once(gather(0))
-            .chain(
-                others
-                    .into_iter()
-                    .map(|other| other.join().expect("gathering typo pairs does not panic")),
-            )
-            .collect()
-    });
-    DeletionIndex::group(&gathered, threads)
-}
-
 impl Index {
-    /// Builds the index over `concepts`; hits refer to them by position. The two search
-    /// spaces are built on two threads; once both are done (the translit space, the
-    /// smaller, usually first), the plain space's typo index is built on two threads.
+    /// Builds the index over `concepts`, on two threads; hits refer to them by position.
     pub fn build(concepts: &[Concept]) -> Index {
-        let (plain, (translit, translit_typos)) = std::thread::scope(|scope| {
-            let translit = scope.spawn(|| {
-                let space = translit_space(concepts).finish();
-                let typos = typo_index(&space, 1);
-                (space, typos)
-            });
-            let plain = plain_space(concepts).finish();
-            (
-                plain,
-                translit
-                    .join()
-                    .expect("building the translit space does not panic"),
-            )
-        });
-        let typos = typo_index(&plain, 2);
-        Index {
-            plain,
-            translit,
-            typos,
-            translit_typos,
-            domains: concepts.iter().map(|c| c.domain).collect(),
-        }
+        build::build(concepts)
     }
 
     /// The best `limit` concepts for `query`, best first. An empty query lists the
