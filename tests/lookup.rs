@@ -137,6 +137,8 @@ const CASES: &[(&str, &str, &str)] = &[
     // The other keyboard layout, both ways.
     ("translit", "pod'ezdnoi put'", "railway-siding"),
     ("translit", "ob'em gruzoperevozok", "freight-volume"),
+    // sch is с and ч here (счет-фактура), not щ.
+    ("translit", "schet", "commercial-invoice"),
     ("layout", "rjyjcfvtyn", "bill-of-lading"),
     // Capitals typed on QWERTY: shifted [ ; ' keys are Х Ж Э.
     ("layout", "{jhujc", "horgos"),

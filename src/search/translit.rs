@@ -58,6 +58,8 @@ pub struct Reading {
     pub j_as_i: bool,
     /// An `x` is х, not кс.
     pub x_as_h: bool,
+    /// An `sch` is с and ч (`schet`: счёт), not щ.
+    pub sch_apart: bool,
 }
 
 /// The canonical form of Latin text as people type Kazakh or Russian words: the letters
@@ -95,7 +97,7 @@ pub fn from_latin(folded: &str, reading: Reading) -> String {
             other => plain.push(other),
         }
     }
-    digraphs_to_letters(&plain)
+    digraphs_to_letters(&plain, reading.sch_apart)
 }
 
 /// Latin spellings of single Cyrillic letters, longest first where one starts another.
@@ -113,13 +115,16 @@ const DIGRAPHS: [(&str, &str); 10] = [
 ];
 
 /// `text` with each digraph of [`DIGRAPHS`] made its single letter and every other `y`
-/// made `i`, in one pass from the left.
-fn digraphs_to_letters(text: &str) -> String {
+/// made `i`, in one pass from the left; `sch_apart` reads `sch` as `s` and `ch`.
+fn digraphs_to_letters(text: &str, sch_apart: bool) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     let mut rest = text;
     'text: while let Some(c) = rest.chars().next() {
         if matches!(c, 's' | 't' | 'z' | 'k' | 'c' | 'y') {
             for (from, to) in DIGRAPHS {
+                if sch_apart && from == "sch" {
+                    continue;
+                }
                 if let Some(after) = rest.strip_prefix(from) {
                     out.push_str(to);
                     rest = after;
@@ -134,7 +139,8 @@ fn digraphs_to_letters(text: &str) -> String {
 }
 
 /// The canonical Latin keys of a typed query (`jük`, `temır jol`, `tamozhnya`): one, or
-/// more when a `j` may stand for either ж or й, or an `x` for кс or х (`eksport`, `xranenie`).
+/// more when a `j` may stand for either ж or й, an `x` for кс or х (`eksport`,
+/// `xranenie`), or an `sch` for щ or сч (`tovarishch`, `schet`).
 /// `ü` is the Kazakh letter here, not pinyin's `v`.
 ///
 /// ```
@@ -161,16 +167,25 @@ pub fn query_keys_folded(query: &str, folded: &str) -> Vec<String> {
     } else {
         folded
     };
-    // Only a `j` (ж or й) and an `x` (кс or х) can be read two ways.
+    // Only a `j` (ж or й), an `x` (кс or х) and an `sch` (щ or сч) can be read two ways.
     let mut keys: Vec<String> = Vec::with_capacity(1);
+    // Reading letters the other way is pointless where the query has none.
+    let pointless = |other_way: bool, letters: &str| other_way && !latin.contains(letters);
     for j_as_i in [false, true] {
         for x_as_h in [false, true] {
-            if (j_as_i && !latin.contains('j')) || (x_as_h && !latin.contains('x')) {
-                continue;
-            }
-            let key = from_latin(latin, Reading { j_as_i, x_as_h });
-            if !keys.contains(&key) {
-                keys.push(key);
+            for sch_apart in [false, true] {
+                if pointless(j_as_i, "j") || pointless(x_as_h, "x") || pointless(sch_apart, "sch") {
+                    continue;
+                }
+                let reading = Reading {
+                    j_as_i,
+                    x_as_h,
+                    sch_apart,
+                };
+                let key = from_latin(latin, reading);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
             }
         }
     }
@@ -213,6 +228,9 @@ mod tests {
             ("хранение", "xranenie"),
             ("экспорт", "eksport"),
             ("экспорт", "export"),
+            ("счёт", "schet"),
+            ("щит", "schit"),
+            ("щит", "shchit"),
         ] {
             let (a, b) = both(cyrillic, typed);
             assert_eq!(a, b, "{cyrillic} vs {typed}");

@@ -43,6 +43,7 @@ pub fn check(input: &[u8]) {
             translit::Reading {
                 j_as_i: true,
                 x_as_h: true,
+                sch_apart: true,
             },
         );
         let _ = translit::query_keys(s);
