@@ -165,6 +165,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("stem", "груза", "cargo"),
     ("stem", "портов", "seaport"),
     ("stem", "судов", "vessel"),
+    // Genitive plurals with a vowel their base form has not (перевозка: перевозок).
+    ("stem", "грузоперевозок", "cargo-transportation"),
+    ("stem", "поставок", "delivery"),
     // Kazakh inflected forms: plural, possessive and case endings, in layers.
     ("stem", "қоймасында", "warehouse"),
     ("stem", "вагондардың", "freight-wagon"),

@@ -54,21 +54,7 @@ pub fn stems(words: &[String], space: &Space, cyrillic: Cyrillic) -> Option<Vec<
             if word.chars().count() < SHORTEST {
                 word.clone()
             } else if word.chars().any(is_cyrillic) {
-                // Folded Kazakh is Cyrillic too. A word whose Kazakh endings cut off leave
-                // a whole word (`жүктерді`: жүк) is read as Kazakh, and so is one that no
-                // Russian stem explains.
-                let kazakh = (cyrillic == Cyrillic::KazakhOrRussian)
-                    .then(|| kazakh_stem(word, space))
-                    .flatten();
-                let russian = russian.stem(word);
-                match kazakh {
-                    Some(kazakh)
-                        if kazakh.whole_word || space.words_with_prefix(&russian).is_empty() =>
-                    {
-                        kazakh.stem
-                    }
-                    _ => russian.into_owned(),
-                }
+                cyrillic_stem(word, space, cyrillic, &russian)
             } else if word.bytes().all(|b| b.is_ascii_lowercase()) {
                 english_stem(word).to_string()
             } else {
@@ -77,6 +63,44 @@ pub fn stems(words: &[String], space: &Space, cyrillic: Cyrillic) -> Option<Vec<
         })
         .collect();
     (stemmed != words).then_some(stemmed)
+}
+
+/// The stem of a word in Cyrillic letters. Folded Kazakh is Cyrillic too: a word whose
+/// Kazakh endings cut off leave a whole word (`жүктерді`: жүк) is read as Kazakh, and so
+/// is one that nothing Russian explains.
+fn cyrillic_stem(word: &str, space: &Space, cyrillic: Cyrillic, russian: &Stemmer) -> String {
+    let starts_words = |stem: &str| !space.words_with_prefix(stem).is_empty();
+    let kazakh = match cyrillic {
+        Cyrillic::KazakhOrRussian => kazakh_stem(word, space),
+        Cyrillic::Russian => None,
+    };
+    if let Some(kazakh) = &kazakh
+        && kazakh.whole_word
+    {
+        return kazakh.stem.clone();
+    }
+    let stem = russian.stem(word);
+    if stem != word && starts_words(&stem) {
+        return stem.into_owned();
+    }
+    // Snowball cut nothing, or nothing that starts a word: perhaps a genitive plural that
+    // a term holds as it is (`объём перевозок`), but whose base form is wanted too.
+    if let Some(stem) = without_fleeting_vowel(word).filter(|stem| starts_words(stem)) {
+        return stem;
+    }
+    if starts_words(&stem) {
+        return stem.into_owned();
+    }
+    kazakh.map_or_else(|| stem.into_owned(), |kazakh| kazakh.stem)
+}
+
+/// A Russian genitive plural that puts a vowel before the final к of its stem
+/// (`перевозок`, `наценок`: перевозка, наценка), without that vowel, which Snowball keeps.
+fn without_fleeting_vowel(word: &str) -> Option<String> {
+    let head = word
+        .strip_suffix("ок")
+        .or_else(|| word.strip_suffix("ек"))?;
+    (head.chars().count() >= SHORTEST - 1).then(|| format!("{head}к"))
 }
 
 /// An English word (lower-case ASCII) without its plural, `-ing` or `-ed` ending, and
@@ -128,7 +152,15 @@ pub fn inflects(full: &str, stems: &[String]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::english_stem;
+    use super::{english_stem, without_fleeting_vowel};
+
+    #[test]
+    fn genitive_plurals_lose_the_vowel_before_their_final_k() {
+        assert_eq!(without_fleeting_vowel("перевозок").as_deref(), Some("перевозк"));
+        assert_eq!(without_fleeting_vowel("наценок").as_deref(), Some("наценк"));
+        assert_eq!(without_fleeting_vowel("срок"), None, "too short to be one");
+        assert_eq!(without_fleeting_vowel("перевозка"), None);
+    }
 
     #[test]
     fn english_endings_are_cut_and_never_rewritten() {
