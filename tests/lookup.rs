@@ -177,6 +177,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("stem", "пойыздарға", "freight-train"),
     // Short typos.
     ("fuzzy", "contaner train", "container-train"),
+    // A typo in an inflected word: corrected, then stemmed.
+    ("fuzzy", "таможенной деклорации", "customs-declaration"),
+    ("fuzzy", "контейнерных паездов", "container-train"),
     ("fuzzy", "logisitcs", "logistics"),
     ("fuzzy", "konosamnet", "bill-of-lading"),
     ("fuzzy", "коносамнет", "bill-of-lading"),

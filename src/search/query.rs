@@ -324,11 +324,10 @@ fn direct(index: &Index, typed: &Typed, limit: usize, collector: &mut Collector)
     }
 }
 
-/// The stem tier of one spelling of the query, its words in Cyrillic read as `cyrillic`
-/// says.
+/// The stem tier of the query's `words`, those in Cyrillic read as `cyrillic` says.
 fn stemmed(
     index: &Index,
-    typed: &Typed,
+    words: &[String],
     cyrillic: Cyrillic,
     limit: usize,
     collector: &mut Collector,
@@ -338,13 +337,13 @@ fn stemmed(
     // ranks above them: only a term equal to the query makes its stems pointless. English
     // inflects less: its stems are tried only when nothing starts with the query and there
     // is room for more hits.
-    let russian = typed.words.iter().any(|w| w.chars().any(is_cyrillic));
+    let russian = words.iter().any(|w| w.chars().any(is_cyrillic));
     let stems_may_help = if russian {
         !collector.has_exact_match()
     } else {
         !collector.has_whole_match() && collector.len() < limit
     };
-    if stems_may_help && let Some(stemmed) = stems(&typed.words, &index.plain, cyrillic) {
+    if stems_may_help && let Some(stemmed) = stems(words, &index.plain, cyrillic) {
         strict(&index.plain, &stemmed, Pass::Stem, limit, collector);
     }
 }
@@ -377,7 +376,7 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     direct(index, &typed, limit, &mut collector);
     stemmed(
         index,
-        &typed,
+        &typed.words,
         Cyrillic::KazakhOrRussian,
         limit,
         &mut collector,
@@ -396,6 +395,20 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     if collector.len() == 0 {
         all_typos(index, &typed, tolerance, &mut collector);
     }
+    // A typo in an inflected word (`сертификат происхаждения`): the words corrected to
+    // their nearest vocabulary words, then stemmed.
+    if collector.len() == 0
+        && let Some(corrected) = typos::corrected(index, &typed, tolerance)
+    {
+        stemmed(
+            index,
+            &corrected,
+            Cyrillic::KazakhOrRussian,
+            limit,
+            &mut collector,
+        );
+        collector.relabel(MatchKind::Fuzzy);
+    }
     // An inflected word in the other layout (`rjyntqythys[`: контейнерных) comes after
     // typos: stemming the switched text of every typo costs it about 2.5k instructions.
     // That layout is Russian's; Kazakh letters sit where it has digits, so a Kazakh word
@@ -403,7 +416,13 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
     if collector.len() == 0
         && let Some(switched) = &switched
     {
-        stemmed(index, switched, Cyrillic::Russian, limit, &mut collector);
+        stemmed(
+            index,
+            &switched.words,
+            Cyrillic::Russian,
+            limit,
+            &mut collector,
+        );
         collector.relabel(MatchKind::Layout);
     }
     // Words typed without the term's spaces or hyphens (`doortodoor`) are cut into the

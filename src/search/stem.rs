@@ -156,7 +156,10 @@ mod tests {
 
     #[test]
     fn genitive_plurals_lose_the_vowel_before_their_final_k() {
-        assert_eq!(without_fleeting_vowel("перевозок").as_deref(), Some("перевозк"));
+        assert_eq!(
+            without_fleeting_vowel("перевозок").as_deref(),
+            Some("перевозк")
+        );
         assert_eq!(without_fleeting_vowel("наценок").as_deref(), Some("наценк"));
         assert_eq!(without_fleeting_vowel("срок"), None, "too short to be one");
         assert_eq!(without_fleeting_vowel("перевозка"), None);

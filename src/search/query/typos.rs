@@ -113,6 +113,39 @@ fn typos(
     }
 }
 
+/// The query's words with each one that no vocabulary word of the plain space starts with
+/// replaced by the nearest word within its edits, if every such word has one and there is
+/// one at least (`происхаждения`: происхождения), so that the words corrected can be
+/// stemmed.
+pub fn corrected(
+    index: &Index,
+    typed: &Typed,
+    edits_for: impl Fn(usize) -> usize,
+) -> Option<Vec<String>> {
+    let space = &index.plain;
+    let mut scratch = SCRATCH.take();
+    let mut replaced = false;
+    let words = typed
+        .words
+        .iter()
+        .map(|word| {
+            if !space.words_with_prefix(indexed(word)).is_empty() || word.chars().any(is_han) {
+                return Some(word.clone());
+            }
+            let edits = edits_for(word.chars().count());
+            near_words(space, &index.typos, word, edits, true, &mut scratch);
+            let nearest = scratch
+                .found
+                .iter()
+                .min_by_key(|&&(id, distance)| (distance, id))?;
+            replaced = true;
+            Some(space.word(nearest.0).to_string())
+        })
+        .collect::<Option<Vec<String>>>();
+    SCRATCH.set(scratch);
+    words.filter(|_| replaced)
+}
+
 /// Fills the scratch's `found` with the vocabulary words within `edits` of `word` and their
 /// distances. The deletion index finds those one edit away, but only some two away (not
 /// two letters changed or dropped: `экспедетар`, `trnsshpment`); when it finds nothing for
