@@ -44,6 +44,7 @@ fn lookup_finds_each_language_and_pinyin() {
         "集装箱",
         "jizhuangxiang",
         "jízhuāngxiāng",
+        "контейнерлік пойыздардың",
     ] {
         let rows = json(&keruen(
             dir.path(),

@@ -155,6 +155,7 @@ fn every_kind_of_query_works_in_the_window() {
         ("rjyjcfvtyn", "bill-of-lading"),
         ("ti2dan1", "bill-of-lading"),
         ("контейнерных поездов", "container-train"),
+        ("қоймасында", "warehouse"),
         ("кеден одагы", "customs-union"),
         ("logisitcs", "logistics"),
         ("declaration", "customs-declaration"),
