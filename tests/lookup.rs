@@ -145,7 +145,9 @@ const CASES: &[(&str, &str, &str)] = &[
     ("layout", ":tktpyfz ljhjuf", "railway"),
     ("layout", "rjyntqythysq gjtpl", "container-train"),
     ("layout", "nfvj;tyysq cj.p", "customs-union"),
-    // Inflected, in the other layout: контейнерных поездов, таможенной декларации.
+    // Inflected, in the other layout: контейнерных поездов, таможенной декларации, портов
+    // (which also starts other terms, портовый …).
+    ("layout", "gjhnjd", "seaport"),
     ("layout", "rjyntqythys[ gjtpljd", "container-train"),
     ("layout", "nfvj;tyyjq ltrkfhfwbb", "customs-declaration"),
     ("layout", "сгыещьы гтшщт", "customs-union"),

@@ -6,8 +6,8 @@
 //! keyboard layout, then typo; within a tier, preferred terms, the user's own languages and
 //! shorter terms first. One stem hit ranks just below exact: the term that is the query's
 //! own words inflected (`груза`: груз), which no exact hit can be when the query is inflected.
-//! Words typed without the term's spaces (`doortodoor`) are tried last, when nothing else
-//! is found, and then rank as exact or prefix hits.
+//! Words typed without the term's spaces (`doortodoor`) are tried when nothing else is
+//! found, and then rank as exact or prefix hits; last of all, a typo in an inflected word.
 
 mod build;
 mod ceiling;

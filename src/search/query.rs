@@ -388,15 +388,41 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
         _ => None,
     };
     let switched = switched.as_deref().map(Typed::new);
+    // The other layout is Russian's; Kazakh letters sit where it has digits, so a Kazakh
+    // word is rarely typed in it by mistake.
+    let switched_stems = |switched: &Typed, collector: &mut Collector| {
+        stemmed(index, &switched.words, Cyrillic::Russian, limit, collector);
+        collector.relabel(MatchKind::Layout);
+    };
     if let Some(switched) = &switched {
         direct(index, switched, limit, &mut collector);
         collector.relabel(MatchKind::Layout);
+        // Switched text that starts terms is what was meant, inflected perhaps (`gjhnjd`:
+        // портов, порт); switched text that finds nothing is stemmed only after typos,
+        // since stemming the switched text of every typo costs it about 2.5k instructions.
+        if collector.len() > 0 {
+            switched_stems(switched, &mut collector);
+        }
     }
     if collector.len() == 0 {
         all_typos(index, &typed, tolerance, &mut collector);
     }
-    // A typo in an inflected word (`сертификат происхаждения`): the words corrected to
-    // their nearest vocabulary words, then stemmed.
+    // An inflected word in the other layout (`rjyntqythys[`: контейнерных).
+    if collector.len() == 0
+        && let Some(switched) = &switched
+    {
+        switched_stems(switched, &mut collector);
+    }
+    // Words typed without the term's spaces or hyphens (`doortodoor`) are cut into the
+    // vocabulary's words. Cutting takes many lookups, so it comes after typos, when they
+    // explain nothing.
+    if collector.len() == 0
+        && let Some(pieces) = joined::pieces(&index.plain, &typed.words)
+    {
+        strict(&index.plain, &pieces, Pass::Joined, limit, &mut collector);
+    }
+    // Last, a typo in an inflected word (`сертификат происхаждения`): the words corrected
+    // to their nearest vocabulary words, then stemmed.
     if collector.len() == 0
         && let Some(corrected) = typos::corrected(index, &typed, tolerance)
     {
@@ -408,30 +434,6 @@ pub fn run(index: &Index, query: &str, limit: usize, options: Options) -> Vec<Hi
             &mut collector,
         );
         collector.relabel(MatchKind::Fuzzy);
-    }
-    // An inflected word in the other layout (`rjyntqythys[`: контейнерных) comes after
-    // typos: stemming the switched text of every typo costs it about 2.5k instructions.
-    // That layout is Russian's; Kazakh letters sit where it has digits, so a Kazakh word
-    // is rarely typed in it by mistake.
-    if collector.len() == 0
-        && let Some(switched) = &switched
-    {
-        stemmed(
-            index,
-            &switched.words,
-            Cyrillic::Russian,
-            limit,
-            &mut collector,
-        );
-        collector.relabel(MatchKind::Layout);
-    }
-    // Words typed without the term's spaces or hyphens (`doortodoor`) are cut into the
-    // vocabulary's words. Cutting takes many lookups, so it comes last, when even typos
-    // explain nothing.
-    if collector.len() == 0
-        && let Some(pieces) = joined::pieces(&index.plain, &typed.words)
-    {
-        strict(&index.plain, &pieces, Pass::Joined, limit, &mut collector);
     }
     collector.finish(limit)
 }
