@@ -210,6 +210,7 @@ mod tests {
             "tídān 提单",
             "容器\u{9FFF}\u{A000}",
             "ⅰ 一",
+            "\u{4DFF}一",
         ] {
             assert_eq!(fold(text), fold_char_by_char(text), "{text:?}");
         }

@@ -65,9 +65,9 @@ pub fn stems(words: &[String], space: &Space, cyrillic: Cyrillic) -> Option<Vec<
     (stemmed != words).then_some(stemmed)
 }
 
-/// The stem of a word in Cyrillic letters. Folded Kazakh is Cyrillic too: a word whose
-/// Kazakh endings cut off leave a whole word (`жүктерді`: жүк) is read as Kazakh, and so
-/// is one that nothing Russian explains.
+/// The stem of a word in Cyrillic letters, read as `cyrillic` says. Folded Kazakh is
+/// Cyrillic too: a word whose Kazakh endings cut off leave a whole word (`жүктерді`: жүк)
+/// is read as Kazakh, and so is one that nothing Russian explains.
 fn cyrillic_stem(word: &str, space: &Space, cyrillic: Cyrillic, russian: &Stemmer) -> String {
     let starts_words = |stem: &str| !space.words_with_prefix(stem).is_empty();
     let kazakh = match cyrillic {
@@ -88,14 +88,16 @@ fn cyrillic_stem(word: &str, space: &Space, cyrillic: Cyrillic, russian: &Stemme
     if let Some(stem) = without_fleeting_vowel(word).filter(|stem| starts_words(stem)) {
         return stem;
     }
-    if starts_words(&stem) {
+    if stem == word && starts_words(&stem) {
         return stem.into_owned();
     }
     kazakh.map_or_else(|| stem.into_owned(), |kazakh| kazakh.stem)
 }
 
-/// A Russian genitive plural that puts a vowel before the final к of its stem
-/// (`перевозок`, `наценок`: перевозка, наценка), without that vowel, which Snowball keeps.
+/// A word ending in `-ок` or `-ек` without that vowel: the genitive plural of a noun whose
+/// stem ends in к puts a vowel before it (`перевозок`, `наценок`: перевозка, наценка),
+/// which Snowball keeps. Other words so ending give stems that start no word, or a word
+/// of the same family (`порошок`: порошка).
 fn without_fleeting_vowel(word: &str) -> Option<String> {
     let head = word
         .strip_suffix("ок")

@@ -134,10 +134,16 @@ pub fn corrected(
             }
             let edits = edits_for(word.chars().count());
             near_words(space, &index.typos, word, edits, true, &mut scratch);
+            // Among equally near words, the one sharing the longest start with the word
+            // typed: people mistype the ends of words more than their starts.
+            let shared = |id| {
+                let near = space.word(id).chars();
+                near.zip(word.chars()).take_while(|(a, b)| a == b).count()
+            };
             let nearest = scratch
                 .found
                 .iter()
-                .min_by_key(|&&(id, distance)| (distance, id))?;
+                .min_by_key(|&&(id, distance)| (distance, std::cmp::Reverse(shared(id)), id))?;
             replaced = true;
             Some(space.word(nearest.0).to_string())
         })
