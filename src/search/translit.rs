@@ -170,11 +170,19 @@ pub fn query_keys_folded(query: &str, folded: &str) -> Vec<String> {
     // Only a `j` (ж or й), an `x` (кс or х) and an `sch` (щ or сч) can be read two ways.
     let mut keys: Vec<String> = Vec::with_capacity(1);
     // Reading letters the other way is pointless where the query has none.
-    let pointless = |other_way: bool, letters: &str| other_way && !latin.contains(letters);
+    let (has_j, has_x, has_sch) = (
+        latin.contains('j'),
+        latin.contains('x'),
+        latin.contains("sch"),
+    );
+    let pointless = |other_way: bool, has: bool| other_way && !has;
     for j_as_i in [false, true] {
         for x_as_h in [false, true] {
             for sch_apart in [false, true] {
-                if pointless(j_as_i, "j") || pointless(x_as_h, "x") || pointless(sch_apart, "sch") {
+                if pointless(j_as_i, has_j)
+                    || pointless(x_as_h, has_x)
+                    || pointless(sch_apart, has_sch)
+                {
                     continue;
                 }
                 let reading = Reading {
