@@ -12,7 +12,7 @@ use super::fuzzy::{DeletionIndex, DeletionPairs};
 use super::normalize::fold_into;
 use super::space::{Space, SpaceBuilder};
 use super::{Form, Index, translit};
-use crate::model::{Concept, Lang};
+use crate::model::{Concept, Lang, Term};
 use crate::script::is_han;
 use std::ops::Range;
 use std::sync::mpsc::sync_channel;
@@ -100,7 +100,7 @@ impl Folded {
 }
 
 /// The first 255 terms of a concept in `lang`, with their positions.
-fn concept_terms(concept: &Concept, lang: Lang) -> impl Iterator<Item = (u8, &crate::model::Term)> {
+fn concept_terms(concept: &Concept, lang: Lang) -> impl Iterator<Item = (u8, &Term)> {
     (0..u8::MAX).zip(&concept.lang(lang).terms)
 }
 

@@ -18,12 +18,12 @@ pub fn fold(text: &str) -> String {
 
 /// Appends the [`fold`] of `text` to `out`.
 pub fn fold_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut fold = Folding {
         out,
-        start: 0,
+        start,
         pending_space: false,
     };
-    fold.start = fold.out.len();
     let mut rest = text;
     loop {
         // Most of a term is its own fold already: such a run is copied whole.

@@ -17,6 +17,9 @@ pub const ENDING: usize = 3;
 /// replaced (`stor`: store, `dut`: duty). A longer word sharing the stem is another word.
 const ENGLISH_ENDING: usize = 1;
 
+/// The vowels of folded Russian and Kazakh (`ә` is `а`, `і` is `и`, `ө` is `о`).
+const VOWELS: [char; 9] = ['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'];
+
 /// Words shorter than this are not stemmed: their endings are too much of the word.
 const SHORTEST: usize = 4;
 
@@ -40,7 +43,7 @@ pub fn stems(words: &[String], space: &Space, cyrillic: Cyrillic) -> Option<Vec<
     if let Some(first) = words.first()
         && first.chars().count() >= SHORTEST
         && first.chars().any(is_cyrillic)
-        && let Some((at, vowel)) = first.char_indices().find(|(_, c)| "аеиоуыэюя".contains(*c))
+        && let Some((at, vowel)) = first.char_indices().find(|(_, c)| VOWELS.contains(c))
         && space
             .words_with_prefix(&first[..at + vowel.len_utf8()])
             .is_empty()

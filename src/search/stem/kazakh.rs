@@ -3,6 +3,7 @@
 //! by vowel harmony and by the sound before it. This works on folded text (`қ` → `к`,
 //! `і` → `и`), so `қоймада` arrives as `коймада` and is cut to `койма`.
 
+use super::VOWELS;
 use crate::search::space::Space;
 use std::borrow::Cow;
 
@@ -135,9 +136,9 @@ fn cut<'a>(word: &'a str, ending: &str) -> Option<&'a str> {
     word.strip_suffix(ending)
 }
 
-/// Whether `text` ends in a vowel (folded: `ә` is `а`, `і` is `и`).
+/// Whether `text` ends in a vowel.
 fn ends_in_vowel(text: &str) -> bool {
-    text.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'])
+    text.ends_with(VOWELS)
 }
 
 #[cfg(test)]
